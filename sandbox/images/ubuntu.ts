@@ -1,0 +1,82 @@
+import type { Vfs } from '../kernel/vfs.ts';
+
+/** The files of a fresh Ubuntu-like server, as a cloud image boots it. */
+
+const PASSWD = `root:x:0:0:root:/root:/bin/bash
+daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
+bin:x:2:2:bin:/bin:/usr/sbin/nologin
+sys:x:3:3:sys:/dev:/usr/sbin/nologin
+www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin
+nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+learner:x:1000:1000:Learner:/home/learner:/bin/bash
+`;
+
+const GROUP = `root:x:0:
+daemon:x:1:
+bin:x:2:
+sys:x:3:
+adm:x:4:learner
+sudo:x:27:learner
+www-data:x:33:
+users:x:100:
+nogroup:x:65534:
+learner:x:1000:
+`;
+
+const BASHRC = `# ~/.bashrc: executed by bash for interactive shells.
+alias ll='ls -alF'
+alias la='ls -A'
+alias l='ls -CF'
+`;
+
+const OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04 LTS"
+NAME="Ubuntu"
+VERSION_ID="24.04"
+VERSION="24.04 LTS (Noble Numbat)"
+VERSION_CODENAME=noble
+ID=ubuntu
+ID_LIKE=debian
+`;
+
+interface ImageEntry {
+  path: string;
+  mode: number;
+  uid?: number;
+  gid?: number;
+  content?: string;
+}
+
+function imageEntries(hostname: string): ImageEntry[] {
+  const dirs: ImageEntry[] = [
+    '/bin', '/boot', '/dev', '/etc', '/etc/systemd', '/etc/systemd/system', '/lib', '/lib/systemd',
+    '/lib/systemd/system', '/opt', '/proc', '/run', '/sbin', '/srv', '/usr', '/usr/bin', '/usr/lib',
+    '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share', '/var', '/var/lib', '/var/log', '/var/www',
+  ].map((path) => ({ path, mode: 0o755 }));
+  return [
+    ...dirs,
+    { path: '/root', mode: 0o700 },
+    { path: '/tmp', mode: 0o1777 },
+    { path: '/var/tmp', mode: 0o1777 },
+    { path: '/home', mode: 0o755 },
+    { path: '/home/learner', mode: 0o750, uid: 1000, gid: 1000 },
+    { path: '/etc/passwd', mode: 0o644, content: PASSWD },
+    { path: '/etc/group', mode: 0o644, content: GROUP },
+    { path: '/etc/hostname', mode: 0o644, content: `${hostname}\n` },
+    { path: '/etc/hosts', mode: 0o644, content: `127.0.0.1 localhost\n127.0.1.1 ${hostname}\n::1 localhost ip6-localhost ip6-loopback\n` },
+    { path: '/etc/os-release', mode: 0o644, content: OS_RELEASE },
+    { path: '/home/learner/.bashrc', mode: 0o644, uid: 1000, gid: 1000, content: BASHRC },
+    { path: '/root/.bashrc', mode: 0o644, content: BASHRC },
+  ];
+}
+
+export function installUbuntuImage(vfs: Vfs, hostname: string): void {
+  for (const entry of imageEntries(hostname)) {
+    const owner = { mode: entry.mode, uid: entry.uid ?? 0, gid: entry.gid ?? 0 };
+    if (entry.content === undefined) {
+      const node = vfs.mkdir(entry.path, undefined, '/', { ...owner, recursive: true });
+      node.mode = entry.mode;
+    } else {
+      vfs.writeFile(entry.path, entry.content, undefined, '/', owner);
+    }
+  }
+}

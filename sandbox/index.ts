@@ -1,0 +1,24 @@
+import type { Machine, MachineOptions } from './api.ts';
+import { SimulatedMachine } from './machine.ts';
+
+export type * from './api.ts';
+
+/**
+ * Boots the default Ubuntu-like server image. In Node, Python's files come
+ * from node_modules and the package bundle from public/, unless given.
+ */
+export async function createMachine(options: MachineOptions = {}): Promise<Machine> {
+  const python = options.python ?? (isNode() ? await nodePythonAssets() : undefined);
+  return new SimulatedMachine({ ...options, python });
+}
+
+function isNode(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+}
+
+async function nodePythonAssets() {
+  // A variable specifier keeps browser bundlers from pulling node:fs into the worker.
+  const module = './python/node-assets.ts';
+  const { nodePythonAssets: load } = (await import(/* @vite-ignore */ module)) as typeof import('./python/node-assets.ts');
+  return load();
+}

@@ -1,0 +1,123 @@
+import type {
+  ExecOptions,
+  ExecResult,
+  FetchInit,
+  FetchResponse,
+  Machine,
+  MachineFs,
+  MachineOptions,
+  TerminalHost,
+  TerminalSession,
+} from './api.ts';
+import { Kernel } from './kernel/kernel.ts';
+import { CollectingOutput, StringInput } from './kernel/streams.ts';
+import type { UserEntry } from './kernel/users.ts';
+import { PROGRAMS } from './programs/index.ts';
+import { PythonRuntime } from './python/runtime.ts';
+import { ShellExit } from './shell/shell-exit.ts';
+import { Shell } from './shell/shell.ts';
+import { InteractiveSession } from './tty/terminal-session.ts';
+
+const DEFAULT_USER = 'learner';
+const decoder = new TextDecoder();
+
+export class SimulatedMachine implements Machine {
+  readonly kernel: Kernel;
+  readonly fs: MachineFs;
+  private readonly sessions = new Set<TerminalSession>();
+
+  constructor(options: MachineOptions) {
+    this.kernel = new Kernel(options.hostname ?? 'server');
+    this.kernel.python = new PythonRuntime(this.kernel.vfs, options.python);
+    this.kernel.python.prewarm();
+    this.fs = this.createFs();
+  }
+
+  async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    const shell = this.loginShell(options.user ?? DEFAULT_USER, options.cwd, options.env);
+    const stdout = new CollectingOutput(options.onStdout);
+    const stderr = new CollectingOutput(options.onStderr);
+    const run = shell
+      .run(command, { stdin: new StringInput(options.stdin ?? ''), stdout, stderr })
+      .catch((error: unknown) => {
+        if (error instanceof ShellExit) return error.status;
+        throw error;
+      });
+    let exitCode: number;
+    if (options.timeoutMs === undefined) {
+      exitCode = await run;
+    } else {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<number>((resolve) => {
+        timer = setTimeout(() => {
+          stderr.write(`shiplab: command timed out after ${options.timeoutMs} ms\n`);
+          resolve(124);
+        }, options.timeoutMs);
+      });
+      exitCode = await Promise.race([run, timeout]);
+      clearTimeout(timer);
+    }
+    this.kernel.processes.exit(shell.process, exitCode);
+    return { stdout: stdout.text(), stderr: stderr.text(), exitCode };
+  }
+
+  /** Nothing listens on the machine's network yet, so every connection is refused, as curl would report. */
+  async fetch(url: string, _init: FetchInit = {}): Promise<FetchResponse> {
+    const { hostname, port, protocol } = new URL(url);
+    const shownPort = port || (protocol === 'https:' ? '443' : '80');
+    throw new Error(`Failed to connect to ${hostname} port ${shownPort}: Connection refused`);
+  }
+
+  openTerminal(host: TerminalHost): TerminalSession {
+    const shell = this.loginShell(DEFAULT_USER);
+    const session = new InteractiveSession(shell, host);
+    this.sessions.add(session);
+    return session;
+  }
+
+  onFileChange(listener: (path: string) => void): () => void {
+    return this.kernel.vfs.onChange(listener);
+  }
+
+  async dispose(): Promise<void> {
+    for (const session of this.sessions) session.dispose();
+    this.sessions.clear();
+  }
+
+  private loginShell(userName: string, cwd?: string, env?: Record<string, string>): Shell {
+    const user = this.kernel.users.byName(userName);
+    if (!user) throw new Error(`no such user: ${userName}`);
+    return new Shell({ kernel: this.kernel, user: user satisfies UserEntry, programs: PROGRAMS, cwd, env });
+  }
+
+  private createFs(): MachineFs {
+    const { vfs } = this.kernel;
+    return {
+      readFile: (async (path: string, encoding?: 'utf8') => {
+        const data = vfs.readFile(path);
+        return encoding === 'utf8' ? decoder.decode(data) : data.slice();
+      }) as MachineFs['readFile'],
+      writeFile: async (path, data, options = {}) => {
+        const owner = options.owner === undefined ? undefined : this.kernel.users.byName(options.owner);
+        if (options.owner !== undefined && !owner) throw new Error(`no such user: ${options.owner}`);
+        const ownership = owner ? { uid: owner.uid, gid: owner.gid } : {};
+        const parent = path.slice(0, path.lastIndexOf('/')) || '/';
+        vfs.mkdir(parent, undefined, '/', { recursive: true, ...ownership });
+        const existed = vfs.tryLookup(path) !== null;
+        const node = vfs.writeFile(path, data, undefined, '/', ownership);
+        if (existed && owner) {
+          node.uid = owner.uid;
+          node.gid = owner.gid;
+        }
+      },
+      exists: async (path) => vfs.tryLookup(path) !== null,
+      readdir: async (path) => vfs.readdir(path),
+      rm: async (path) => {
+        const node = vfs.tryLookup(path, undefined, false);
+        if (!node) return;
+        if (node.kind === 'dir') vfs.rmdir(path);
+        else vfs.unlink(path);
+      },
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import type { Program } from './types.ts';
+
+export const pwd: Program = async ({ cwd, stdout }) => {
+  stdout.write(`${cwd}\n`);
+  return 0;
+};

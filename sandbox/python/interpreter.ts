@@ -1,0 +1,146 @@
+import { loadPyodide, type PyodideAPI } from 'pyodide';
+import type { PythonAssets } from '../api.ts';
+import type { Credentials } from '../kernel/inode.ts';
+import type { Vfs } from '../kernel/vfs.ts';
+import { type MachineFsMount, createMachineFsType } from './emscripten-fs.ts';
+import grpSource from './py/grp.py?raw';
+import pwdSource from './py/pwd.py?raw';
+import launcherSource from './py/shiplab_main.py?raw';
+
+/** Where our own Python modules live inside each interpreter (not on the machine's disk). */
+const SUPPORT_DIR = '/lib/_shiplab';
+const SITE_PACKAGES = '/lib/python3.14/site-packages';
+/** Top-level directories of the machine that Python sees; /lib and /dev stay Pyodide's own. */
+const MACHINE_DIRS = ['home', 'root', 'etc', 'tmp', 'var', 'srv', 'opt', 'run', 'mnt', 'media', 'boot'];
+
+export interface PythonRunRequest {
+  argv: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string>>;
+  credentials: Credentials;
+  /** Synchronous input: the next text, or null at end of input. */
+  readStdin: () => string | null;
+  writeStdout: (text: string) => void;
+  writeStderr: (text: string) => void;
+  isTTY: boolean;
+  interruptBuffer?: Int32Array;
+}
+
+/** One CPython (Pyodide) instance, booted ahead of time and used by exactly one process. */
+export class Interpreter {
+  private constructor(
+    private readonly pyodide: PyodideAPI,
+    private readonly machineFs: MachineFsMount,
+  ) {}
+
+  /**
+   * Boots CPython once and captures its memory with the standard modules every
+   * run needs already imported; interpreters restored from it start in a
+   * fraction of a plain boot.
+   */
+  static async makeSnapshot(assets: PythonAssets | undefined): Promise<Uint8Array> {
+    const pyodide = await loadPyodide({ ...pyodideLocation(assets), _makeSnapshot: true, stdout: () => {}, stderr: () => {} });
+    pyodide.runPython(PRELOADED_MODULES);
+    return pyodide.makeMemorySnapshot();
+  }
+
+  static async boot(vfs: Vfs, assets: PythonAssets | undefined, bundle: Uint8Array | null, snapshot: Uint8Array): Promise<Interpreter> {
+    const pyodide = await loadPyodide({ ...pyodideLocation(assets), _loadSnapshot: snapshot, stdout: () => {}, stderr: () => {} });
+    // Files live outside the memory snapshot, so they are laid down again for each interpreter.
+    const { FS } = pyodide;
+    if (bundle) pyodide.unpackArchive(bundle, 'zip', { extractDir: SITE_PACKAGES });
+    FS.mkdirTree(SUPPORT_DIR);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_main.py`, launcherSource);
+    FS.writeFile(`${SUPPORT_DIR}/pwd.py`, pwdSource);
+    FS.writeFile(`${SUPPORT_DIR}/grp.py`, grpSource);
+
+    const machineFs = createMachineFsType(FS, pyodide.ERRNO_CODES, vfs);
+    FS.chdir('/');
+    for (const dir of MACHINE_DIRS) {
+      if (!vfs.tryLookup(`/${dir}`)) continue;
+      FS.mkdirTree(`/${dir}`);
+      FS.mount(machineFs.type, { root: `/${dir}` }, `/${dir}`);
+    }
+    // Our filesystem checks permissions per user; Emscripten's own check knows no users.
+    (FS as unknown as { ignorePermissions: boolean }).ignorePermissions = true;
+
+    pyodide.runPython(`
+import sys
+sys.path[:] = [p for p in sys.path if p.startswith('/lib/')] + ['${SUPPORT_DIR}']
+import shiplab_main
+`);
+    return new Interpreter(pyodide, machineFs);
+  }
+
+  /** Runs `python3 ...` to completion, synchronously; returns the exit status. */
+  run(request: PythonRunRequest): number {
+    const { pyodide } = this;
+    this.machineFs.credentials = request.credentials;
+    pyodide.setStdout({ write: textWriter(request.writeStdout), isatty: request.isTTY });
+    pyodide.setStderr({ write: textWriter(request.writeStderr), isatty: request.isTTY });
+    pyodide.setStdin({ read: byteReader(request.readStdin), isatty: request.isTTY });
+    if (request.interruptBuffer) {
+      request.interruptBuffer[0] = 0;
+      pyodide.setInterruptBuffer(request.interruptBuffer);
+    }
+    const globals = pyodide.toPy({
+      argv: [...request.argv],
+      env: { ...request.env },
+      cwd: request.cwd,
+      uid: request.credentials.uid,
+      gid: request.credentials.gid,
+      groups: [...request.credentials.groups],
+    });
+    try {
+      const status = pyodide.runPython(
+        `
+import os, shiplab_main
+os.environ.clear()
+os.environ.update(request['env'])
+try:
+    os.chdir(request['cwd'])
+except OSError:
+    os.chdir('/')
+shiplab_main.run(request['argv'], request['uid'], request['gid'], request['groups'])
+`,
+        { globals: pyodide.toPy({ request: globals }) },
+      );
+      return Number(status);
+    } finally {
+      globals.destroy();
+      if (request.interruptBuffer) pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
+    }
+  }
+}
+
+/** Imported before the snapshot: what the launcher and most first programs use anyway. */
+const PRELOADED_MODULES = 'import os, sys, types, traceback, runpy, atexit, collections, json, io, re';
+
+function pyodideLocation(assets: PythonAssets | undefined): { indexURL?: string } {
+  return assets?.indexURL ? { indexURL: assets.indexURL } : {};
+}
+
+function textWriter(write: (text: string) => void): (buffer: Uint8Array) => number {
+  const decoder = new TextDecoder();
+  return (buffer) => {
+    write(decoder.decode(buffer, { stream: true }));
+    return buffer.length;
+  };
+}
+
+/** Adapts a text source that yields pieces to Emscripten's read(buffer) interface. */
+function byteReader(next: () => string | null): (buffer: Uint8Array) => number {
+  const encoder = new TextEncoder();
+  let pending = new Uint8Array(0);
+  return (buffer) => {
+    if (pending.length === 0) {
+      const text = next();
+      if (text === null) return 0;
+      pending = encoder.encode(text);
+    }
+    const count = Math.min(buffer.length, pending.length);
+    buffer.set(pending.subarray(0, count));
+    pending = pending.subarray(count);
+    return count;
+  };
+}

@@ -1,0 +1,137 @@
+"""What `python3 ARGS` does on the machine: CPython's own command-line main,
+re-enacted inside an interpreter that was started before the command was typed.
+
+Each process gets a fresh interpreter, so module state never leaks between runs.
+"""
+
+import os
+import sys
+import traceback
+
+USAGE = """usage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...
+Try `python -h' for more information.
+"""
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parse(argv):
+    """Splits argv (without argv[0]) into (mode, target, script_args, flags)."""
+    flags = set()
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "-c" or arg == "-m":
+            if index + 1 >= len(argv):
+                raise _UsageError(f"Argument expected for the {arg} option")
+            return arg[1], argv[index + 1], argv[index + 2 :], flags
+        if arg.startswith("-c") or arg.startswith("-m"):
+            return arg[1], arg[2:], argv[index + 1 :], flags
+        if arg in ("-V", "--version"):
+            return "version", None, [], flags
+        if arg == "-" or not arg.startswith("-"):
+            return "file", arg, argv[index + 1 :], flags
+        for flag in arg[1:]:
+            if flag not in "uBISEqsi":
+                raise _UsageError(f"Unknown option: -{flag}")
+            flags.add(flag)
+        index += 1
+    return "stdin", "-", [], flags
+
+
+def _fresh_main_module():
+    import types
+
+    module = types.ModuleType("__main__")
+    module.__builtins__ = __builtins__
+    sys.modules["__main__"] = module
+    return module.__dict__
+
+
+def _print_exception(error, skip_frames):
+    tb = error.__traceback__
+    for _ in range(skip_frames):
+        if tb is not None:
+            tb = tb.tb_next
+    traceback.print_exception(type(error), error, tb, file=sys.stderr)
+
+
+def _exit_status(code):
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    print(code, file=sys.stderr)
+    return 1
+
+
+def run(argv, uid, gid, groups):
+    """Runs one python3 command line; returns the process's exit status."""
+    os.getuid = os.geteuid = lambda: uid
+    os.getgid = os.getegid = lambda: gid
+    os.getgroups = lambda: list(groups)
+    try:
+        mode, target, script_args, flags = _parse(list(argv[1:]))
+    except _UsageError as error:
+        sys.stderr.write(f"{error}\n{USAGE}")
+        return 2
+    if mode == "version":
+        print(f"Python {sys.version.split()[0]}")
+        return 0
+
+    main_globals = _fresh_main_module()
+    status = 0
+    try:
+        if mode == "c":
+            sys.argv = ["-c", *script_args]
+            sys.path.insert(0, "")
+            code = compile(target, "<string>", "exec")
+            exec(code, main_globals)
+        elif mode == "m":
+            import runpy
+
+            sys.argv = [target, *script_args]
+            sys.path.insert(0, os.getcwd())
+            runpy._run_module_as_main(target, alter_argv=True)
+        elif mode == "stdin":
+            sys.argv = [""]
+            source = sys.stdin.read()
+            exec(compile(source, "<stdin>", "exec"), main_globals)
+        else:
+            path = os.path.abspath(target)
+            try:
+                with open(target, "rb") as file:
+                    source = file.read()
+            except OSError as error:
+                sys.stderr.write(
+                    f"{argv[0]}: can't open file {path!r}: [Errno {error.errno}] {error.strerror}\n"
+                )
+                return 2
+            sys.argv = [target, *script_args]
+            sys.path.insert(0, os.path.dirname(path))
+            main_globals["__file__"] = target
+            code = compile(source, target, "exec")
+            exec(code, main_globals)
+    except SystemExit as error:
+        status = _exit_status(error.code)
+    except KeyboardInterrupt as error:
+        _print_exception(error, 1)
+        status = 130
+    except BaseException as error:  # noqa: BLE001 - a program's crash is printed, as CPython does
+        _print_exception(error, 1)
+        status = 1
+    finally:
+        try:
+            import atexit
+
+            atexit._run_exitfuncs()
+        except BaseException:  # noqa: BLE001
+            pass
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:  # noqa: BLE001
+                pass
+    return status

@@ -1,0 +1,47 @@
+import type { PythonAssets } from '../api.ts';
+import type { Vfs } from '../kernel/vfs.ts';
+import { Interpreter } from './interpreter.ts';
+
+/**
+ * Hands each Python process its own interpreter. One interpreter is always
+ * booting or ready in advance, so `python3 hello.py` does not wait for a boot.
+ */
+export class PythonRuntime {
+  private spare: Promise<Interpreter> | null = null;
+  private bundle: Promise<Uint8Array | null> | null = null;
+  private snapshot: Promise<Uint8Array> | null = null;
+
+  constructor(
+    private readonly vfs: Vfs,
+    private readonly assets: PythonAssets | undefined,
+  ) {}
+
+  /** Starts booting the spare interpreter now (call when the machine starts). */
+  prewarm(): void {
+    this.spare ??= this.boot();
+  }
+
+  /** Whether the package bundle (Flask, Gunicorn, ...) is present. */
+  async hasBundle(): Promise<boolean> {
+    return (await this.loadBundle()) !== null;
+  }
+
+  async acquire(): Promise<Interpreter> {
+    const interpreter = await (this.spare ?? this.boot());
+    this.spare = this.boot();
+    // The next boot must not surface as an unhandled rejection before anyone awaits it.
+    this.spare.catch(() => {});
+    return interpreter;
+  }
+
+  private loadBundle(): Promise<Uint8Array | null> {
+    this.bundle ??= this.assets ? this.assets.loadBundle().catch(() => null) : Promise.resolve(null);
+    return this.bundle;
+  }
+
+  private async boot(): Promise<Interpreter> {
+    this.snapshot ??= Interpreter.makeSnapshot(this.assets);
+    const [bundle, snapshot] = await Promise.all([this.loadBundle(), this.snapshot]);
+    return Interpreter.boot(this.vfs, this.assets, bundle, snapshot);
+  }
+}

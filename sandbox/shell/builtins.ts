@@ -1,0 +1,73 @@
+import { isFsError } from '../kernel/errors.ts';
+import { resolvePath } from '../kernel/path.ts';
+import type { Shell, ShellIo } from './shell.ts';
+import { ShellExit } from './shell-exit.ts';
+
+/** Commands that change the shell itself, so they run inside it. */
+export type Builtin = (shell: Shell, argv: string[], io: ShellIo) => Promise<number>;
+
+const cd: Builtin = async (shell, argv, io) => {
+  const args = argv.slice(1).filter((arg) => arg !== '--');
+  if (args.length > 1) {
+    io.stderr.write('-bash: cd: too many arguments\n');
+    return 1;
+  }
+  let target = args[0] ?? shell.variables.get('HOME') ?? '/';
+  if (target === '-') {
+    target = shell.variables.get('OLDPWD') ?? shell.cwd;
+    io.stdout.write(`${target}\n`);
+  }
+  const path = resolvePath(shell.cwd, target);
+  try {
+    const node = shell.kernel.vfs.lookup(path, shell.credentials);
+    if (node.kind !== 'dir') {
+      io.stderr.write(`-bash: cd: ${target}: Not a directory\n`);
+      return 1;
+    }
+    shell.kernel.vfs.readdir(path, shell.credentials);
+  } catch (error) {
+    if (!isFsError(error)) throw error;
+    io.stderr.write(`-bash: cd: ${target}: ${error.reason}\n`);
+    return 1;
+  }
+  shell.setVariable('OLDPWD', shell.cwd, true);
+  shell.cwd = path;
+  shell.setVariable('PWD', path, true);
+  return 0;
+};
+
+const exportBuiltin: Builtin = async (shell, argv) => {
+  for (const arg of argv.slice(1)) {
+    const equals = arg.indexOf('=');
+    if (equals > 0) shell.setVariable(arg.slice(0, equals), arg.slice(equals + 1), true);
+    else shell.exported.add(arg);
+  }
+  return 0;
+};
+
+const unset: Builtin = async (shell, argv) => {
+  for (const name of argv.slice(1)) {
+    shell.variables.delete(name);
+    shell.exported.delete(name);
+  }
+  return 0;
+};
+
+const exit: Builtin = async (shell, argv, io) => {
+  const arg = argv[1];
+  if (arg !== undefined && !/^-?\d+$/.test(arg)) {
+    io.stderr.write(`-bash: exit: ${arg}: numeric argument required\n`);
+    throw new ShellExit(2);
+  }
+  throw new ShellExit(arg === undefined ? shell.lastStatus : Number(arg) & 255);
+};
+
+export const BUILTINS: Readonly<Record<string, Builtin>> = {
+  cd,
+  export: exportBuiltin,
+  unset,
+  exit,
+  true: async () => 0,
+  false: async () => 1,
+  ':': async () => 0,
+};

@@ -1,0 +1,7 @@
+/** What a foreground program may ask of its terminal beyond reading and writing. */
+export interface TerminalControl {
+  /** Pyodide's interrupt buffer, if the page can write Ctrl-C into it while Python runs. */
+  readonly interruptBuffer?: Int32Array;
+  readonly columns: number;
+  readonly rows: number;
+}

@@ -1,0 +1,87 @@
+import type { BlockingInput } from '../api.ts';
+import type { InputStream } from '../kernel/streams.ts';
+
+/**
+ * A terminal in canonical ("cooked") mode, as a running program reads it:
+ * typed characters are echoed, Backspace edits the line, Enter hands the
+ * line over, Ctrl-D ends input and Ctrl-C interrupts.
+ */
+export class TtyInput implements InputStream {
+  readonly isTTY = true;
+  /** Raw keys not yet turned into lines. */
+  private raw = '';
+  private line = '';
+  private readonly lines: (string | null)[] = [];
+  private waiter: (() => void) | null = null;
+  /** Set by Ctrl-C; the session reads it to know the program was interrupted. */
+  interrupted = false;
+
+  constructor(
+    private readonly echo: (text: string) => void,
+    private readonly blockingInput?: BlockingInput,
+  ) {}
+
+  /** Keys typed while a program runs. */
+  push(data: string): void {
+    this.raw += data;
+    this.process();
+    if (this.lines.length > 0 || this.interrupted) {
+      this.waiter?.();
+      this.waiter = null;
+    }
+  }
+
+  /** What was typed but not yet read, handed back to the shell when the program ends. */
+  takeUnread(): string {
+    const unread = this.lines.filter((line) => line !== null).join('') + this.line + this.raw;
+    this.lines.length = 0;
+    this.line = '';
+    this.raw = '';
+    return unread;
+  }
+
+  async read(): Promise<string | null> {
+    while (this.lines.length === 0 && !this.interrupted) {
+      await new Promise<void>((resolve) => (this.waiter = resolve));
+    }
+    return this.interrupted ? null : this.lines.shift()!;
+  }
+
+  readSync(): string | null {
+    while (this.lines.length === 0 && !this.interrupted) {
+      const typed = this.blockingInput?.waitForInput(100);
+      if (typed === undefined) return null;
+      if (typed) this.push(typed);
+    }
+    return this.interrupted ? null : this.lines.shift()!;
+  }
+
+  private process(): void {
+    for (const char of this.raw) {
+      if (char === '\r' || char === '\n') {
+        this.echo('\r\n');
+        this.lines.push(`${this.line}\n`);
+        this.line = '';
+      } else if (char === '\x7f' || char === '\b') {
+        if (this.line.length > 0) {
+          this.line = this.line.slice(0, -1);
+          this.echo('\b \b');
+        }
+      } else if (char === '\x03') {
+        this.echo('^C');
+        this.line = '';
+        this.interrupted = true;
+      } else if (char === '\x04') {
+        this.lines.push(this.line === '' ? null : this.line);
+        this.line = '';
+      } else if (char === '\x15') {
+        this.echo('\b \b'.repeat(this.line.length));
+        this.line = '';
+      } else if (char >= ' ') {
+        this.line += char;
+        this.echo(char);
+      }
+    }
+    this.raw = '';
+  }
+}
