@@ -5,6 +5,7 @@ import type { Vfs } from '../kernel/vfs.ts';
 import { type MachineFsMount, createMachineFsType } from './emscripten-fs.ts';
 import grpSource from './py/grp.py?raw';
 import pwdSource from './py/pwd.py?raw';
+import checkToolkitSource from './py/shiplab_check.py?raw';
 import launcherSource from './py/shiplab_main.py?raw';
 
 /** Where our own Python modules live inside each interpreter (not on the machine's disk). */
@@ -51,6 +52,7 @@ export class Interpreter {
     if (bundle) pyodide.unpackArchive(bundle, 'zip', { extractDir: SITE_PACKAGES });
     FS.mkdirTree(SUPPORT_DIR);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_main.py`, launcherSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_check.py`, checkToolkitSource);
     FS.writeFile(`${SUPPORT_DIR}/pwd.py`, pwdSource);
     FS.writeFile(`${SUPPORT_DIR}/grp.py`, grpSource);
 
