@@ -6,12 +6,24 @@ export interface OutputStream {
   readonly isTTY: boolean;
 }
 
+/**
+ * Thrown by a synchronous read that Ctrl-C interrupted, as read(2) fails with
+ * EINTR: Python then runs its signal check and raises KeyboardInterrupt.
+ */
+export class InterruptedRead extends Error {
+  readonly code = 'EINTR';
+  constructor() {
+    super('Interrupted system call');
+  }
+}
+
 export interface InputStream {
   /** The next piece of input, or null at end of input. */
   read(): Promise<string | null>;
   /**
    * The next piece of input without yielding to the event loop, for
-   * programs that read synchronously (Python). Returns null at end of input.
+   * programs that read synchronously (Python). Returns null at end of input;
+   * throws InterruptedRead when Ctrl-C interrupts the wait.
    */
   readSync(): string | null;
   readonly isTTY: boolean;

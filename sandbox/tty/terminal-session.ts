@@ -97,7 +97,7 @@ export class InteractiveSession implements TerminalSession {
   }
 
   private async runLine(line: string): Promise<void> {
-    const tty = new TtyInput((text) => this.host.write(text), this.host.blockingInput);
+    const tty = new TtyInput((text) => this.host.write(text), this.host.blockingInput, this.host.interruptBuffer);
     this.foreground = tty;
     if (this.pending) tty.push(this.pending);
     this.pending = '';
@@ -115,10 +115,9 @@ export class InteractiveSession implements TerminalSession {
     }
     this.foreground = null;
     const typedAhead = this.collectTypedAhead(tty);
-    if (tty.interrupted) {
-      this.host.write('\r\n');
-      this.shell.lastStatus = 130;
-    }
+    // bash starts a new line when Ctrl-C ended the foreground program.
+    if (tty.interrupted) this.shell.lastStatus = 130;
+    if (this.shell.lastStatus === 130) this.host.write('\r\n');
     if (this.disposed) return;
     this.prompt();
     this.pending = typedAhead + this.pending;

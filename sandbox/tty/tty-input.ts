@@ -1,5 +1,5 @@
 import type { BlockingInput } from '../api.ts';
-import type { InputStream } from '../kernel/streams.ts';
+import { type InputStream, InterruptedRead } from '../kernel/streams.ts';
 
 /**
  * A terminal in canonical ("cooked") mode, as a running program reads it:
@@ -15,17 +15,20 @@ export class TtyInput implements InputStream {
   private waiter: (() => void) | null = null;
   /** Set by Ctrl-C; the session reads it to know the program was interrupted. */
   interrupted = false;
+  /** A Ctrl-C that the program's next (or current) read has not yet reported. */
+  private unreportedInterrupt = false;
 
   constructor(
     private readonly echo: (text: string) => void,
     private readonly blockingInput?: BlockingInput,
+    private readonly interruptBuffer?: Int32Array,
   ) {}
 
   /** Keys typed while a program runs. */
   push(data: string): void {
     this.raw += data;
     this.process();
-    if (this.lines.length > 0 || this.interrupted) {
+    if (this.lines.length > 0 || this.unreportedInterrupt) {
       this.waiter?.();
       this.waiter = null;
     }
@@ -41,19 +44,29 @@ export class TtyInput implements InputStream {
   }
 
   async read(): Promise<string | null> {
-    while (this.lines.length === 0 && !this.interrupted) {
+    while (this.lines.length === 0 && !this.unreportedInterrupt) {
       await new Promise<void>((resolve) => (this.waiter = resolve));
     }
-    return this.interrupted ? null : this.lines.shift()!;
+    if (this.unreportedInterrupt) {
+      this.unreportedInterrupt = false;
+      return null;
+    }
+    return this.lines.shift()!;
   }
 
   readSync(): string | null {
-    while (this.lines.length === 0 && !this.interrupted) {
+    while (this.lines.length === 0 && !this.unreportedInterrupt) {
       const typed = this.blockingInput?.waitForInput(100);
       if (typed === undefined) return null;
       if (typed) this.push(typed);
     }
-    return this.interrupted ? null : this.lines.shift()!;
+    if (this.unreportedInterrupt) {
+      this.unreportedInterrupt = false;
+      // With an interrupt buffer, Python turns EINTR into KeyboardInterrupt; without one, the read just ends.
+      if (this.interruptBuffer) throw new InterruptedRead();
+      return null;
+    }
+    return this.lines.shift()!;
   }
 
   private process(): void {
@@ -71,6 +84,8 @@ export class TtyInput implements InputStream {
         this.echo('^C');
         this.line = '';
         this.interrupted = true;
+        this.unreportedInterrupt = true;
+        if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 2);
       } else if (char === '\x04') {
         this.lines.push(this.line === '' ? null : this.line);
         this.line = '';

@@ -69,6 +69,15 @@ def _exit_status(code):
 
 def run(argv, uid, gid, groups):
     """Runs one python3 command line; returns the process's exit status."""
+    try:
+        return _run_program(argv, uid, gid, groups)
+    except KeyboardInterrupt:
+        # Ctrl-C landed while an earlier error was being reported: stop as CPython would.
+        sys.stderr.write("\nKeyboardInterrupt\n")
+        return 130
+
+
+def _run_program(argv, uid, gid, groups):
     os.getuid = os.geteuid = lambda: uid
     os.getgid = os.getegid = lambda: gid
     os.getgroups = lambda: list(groups)
