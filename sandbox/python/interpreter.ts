@@ -4,6 +4,7 @@ import type { Credentials } from '../kernel/inode.ts';
 import type { Vfs } from '../kernel/vfs.ts';
 import { type MachineFsMount, createMachineFsType } from './emscripten-fs.ts';
 import grpSource from './py/grp.py?raw';
+import bundleMissingSource from './py/shiplab_bundle_missing.py?raw';
 import pwdSource from './py/pwd.py?raw';
 import checkToolkitSource from './py/shiplab_check.py?raw';
 import launcherSource from './py/shiplab_main.py?raw';
@@ -66,10 +67,12 @@ export class Interpreter {
     // Our filesystem checks permissions per user; Emscripten's own check knows no users.
     (FS as unknown as { ignorePermissions: boolean }).ignorePermissions = true;
 
+    if (!bundle) FS.writeFile(`${SUPPORT_DIR}/shiplab_bundle_missing.py`, bundleMissingSource);
     pyodide.runPython(`
 import sys
 sys.path[:] = [p for p in sys.path if p.startswith('/lib/')] + ['${SUPPORT_DIR}']
 import shiplab_main
+${bundle ? '' : 'import shiplab_bundle_missing'}
 `);
     return new Interpreter(pyodide, machineFs);
   }
