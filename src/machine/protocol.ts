@@ -1,0 +1,84 @@
+/**
+ * The one message schema between the page and the machine worker.
+ *
+ * Page -> worker: calls (request/reply, by id) and notices (fire and forget).
+ * Worker -> page: replies and events (terminal output, file changes, status).
+ * Everything here is structured-clone safe.
+ */
+
+/** Files keyed by absolute machine path. */
+export type AbsoluteFileMap = Record<string, string>;
+
+/** One check's outcome, as sandbox/checks/run-checks.ts reports it. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  passed: boolean;
+  /** Not run because a check it depends on has not passed yet. */
+  skipped: boolean;
+  message: string;
+}
+
+export interface BootParams {
+  /** Where Pyodide's runtime files are served (absolute URL, ends in '/'). */
+  indexURL: string;
+  /** URL of the Python package bundle (Flask, Gunicorn...); a 404 means none. */
+  bundleURL: string;
+  /** Files to lay down before the shell starts (owned by the learner). */
+  files: AbsoluteFileMap;
+  /** Paths whose changes the page wants to hear about (the editor's files). */
+  watch: string[];
+  terminal: {
+    cols: number;
+    rows: number;
+    /** The keystroke ring (see input-ring.ts); null without cross-origin isolation. */
+    input: SharedArrayBuffer | null;
+    /** Pyodide's interrupt buffer (Int32Array of 1); null without cross-origin isolation. */
+    interrupt: SharedArrayBuffer | null;
+  };
+}
+
+export interface BootResult {
+  /** Milliseconds from the boot call to the shell's first prompt. */
+  bootMs: number;
+}
+
+/** The calls the worker answers: method -> params and result. */
+export interface Calls {
+  boot: { params: BootParams; result: BootResult };
+  writeFiles: { params: { files: AbsoluteFileMap }; result: void };
+  /** The file's text, or null if it does not exist. */
+  readFile: { params: { path: string }; result: string | null };
+  runChecks: { params: { checks: string; workdir: string }; result: CheckResult[] };
+}
+export type Method = keyof Calls;
+export type Params<M extends Method> = Calls[M]['params'];
+export type Result<M extends Method> = Calls[M]['result'];
+
+/** Fire-and-forget messages to the worker. */
+export type Notice =
+  /** Typed input is waiting in the ring; or, without a ring, the text itself. */
+  | { kind: 'input'; data?: string }
+  | { kind: 'resize'; cols: number; rows: number }
+  | { kind: 'watch'; paths: string[] };
+
+export type BootPhase = 'python' | 'shell' | 'ready' | 'failed';
+
+export type WorkerEvent =
+  | { kind: 'output'; data: string }
+  | { kind: 'fileChanged'; path: string }
+  | { kind: 'status'; phase: BootPhase; message: string }
+  /** The machine asked for the Python package bundle: was it there? */
+  | { kind: 'bundle'; available: boolean };
+
+export type ToWorker =
+  | { [M in Method]: { type: 'call'; id: number; method: M; params: Params<M> } }[Method]
+  | { type: 'notice'; notice: Notice };
+
+export type FromWorker =
+  | { type: 'reply'; id: number; ok: true; result: unknown }
+  | { type: 'reply'; id: number; ok: false; error: string }
+  | { type: 'event'; event: WorkerEvent };
+
+/** Pyodide's interrupt buffer value for SIGINT. */
+export const SIGINT = 2;

@@ -1,0 +1,129 @@
+/**
+ * The code editor: Monaco, one model per file (URI = the machine path), loaded
+ * lazily because Monaco touches `window` on import.
+ */
+import type * as Monaco from 'monaco-editor/editor';
+
+export interface EditorCallbacks {
+  /** The learner changed a file's text. */
+  onChange(path: string): void;
+  /** The learner asked to save now (Ctrl-S / Cmd-S). */
+  onSave(path: string): void;
+}
+
+export interface CodeEditor {
+  /** Shows a file (one of the paths given at creation). */
+  show(path: string): void;
+  current(): string;
+  text(path: string): string;
+  /** Replaces a file's text as an edit (undo still works), unless it is already equal. */
+  setText(path: string, text: string): void;
+  focus(): void;
+}
+
+let monacoPromise: Promise<typeof Monaco> | null = null;
+
+/** Loads Monaco once: the editor core, its features, the languages we use and its worker. */
+export function loadMonaco(): Promise<typeof Monaco> {
+  monacoPromise ??= (async () => {
+    const [monaco, , , , , , , { default: EditorWorker }] = await Promise.all([
+      import('monaco-editor/editor'),
+      import('monaco-editor/features/register.all'),
+      import('monaco-editor/languages/definitions/python/register'),
+      import('monaco-editor/languages/definitions/html/register'),
+      import('monaco-editor/languages/definitions/shell/register'),
+      import('monaco-editor/languages/definitions/ini/register'),
+      import('monaco-editor/languages/definitions/yaml/register'),
+      import('monaco-editor/editor/editor.worker?worker'),
+    ]);
+    (self as unknown as { MonacoEnvironment: Monaco.Environment }).MonacoEnvironment = {
+      getWorker: () => new EditorWorker(),
+    };
+    return monaco;
+  })();
+  return monacoPromise;
+}
+
+/**
+ * Creates the editor in `container` with `files` (tab path -> text); `uriFor`
+ * turns a tab path into the model's path (the machine path).
+ */
+export async function createCodeEditor(
+  container: HTMLElement,
+  files: { path: string; text: string; machinePath: string }[],
+  callbacks: EditorCallbacks,
+): Promise<CodeEditor> {
+  const monaco = await loadMonaco();
+  const models = new Map<string, Monaco.editor.ITextModel>();
+  const viewStates = new Map<string, Monaco.editor.ICodeEditorViewState | null>();
+  let applyingOwnEdit = false;
+
+  for (const file of files) {
+    const uri = monaco.Uri.file(file.machinePath);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.text, undefined, uri);
+    model.setValue(file.text);
+    model.updateOptions({ tabSize: 4, insertSpaces: true });
+    model.onDidChangeContent(() => {
+      if (!applyingOwnEdit) callbacks.onChange(file.path);
+    });
+    models.set(file.path, model);
+  }
+  const first = files[0];
+  if (!first) throw new Error('A lesson needs at least one file in the editor.');
+
+  container.replaceChildren();
+  const editor = monaco.editor.create(container, {
+    model: models.get(first.path) ?? null,
+    theme: 'vs',
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    lineHeight: 21,
+    fontFamily: 'ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace',
+    scrollBeyondLastLine: false,
+    renderLineHighlight: 'line',
+    overviewRulerLanes: 0,
+    overviewRulerBorder: false,
+    hideCursorInOverviewRuler: true,
+    padding: { top: 10, bottom: 10 },
+    tabSize: 4,
+    ariaLabel: 'Code editor',
+    accessibilitySupport: 'auto',
+    fixedOverflowWidgets: true,
+  });
+  let currentPath = first.path;
+
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => callbacks.onSave(currentPath));
+
+  const model = (path: string): Monaco.editor.ITextModel => {
+    const m = models.get(path);
+    if (!m) throw new Error(`No such file in the editor: ${path}`);
+    return m;
+  };
+
+  return {
+    show(path) {
+      if (path === currentPath) return;
+      viewStates.set(currentPath, editor.saveViewState());
+      editor.setModel(model(path));
+      const state = viewStates.get(path);
+      if (state) editor.restoreViewState(state);
+      currentPath = path;
+    },
+    current: () => currentPath,
+    text: (path) => model(path).getValue(),
+    setText(path, text) {
+      const m = model(path);
+      if (m.getValue() === text) return;
+      applyingOwnEdit = true;
+      try {
+        m.pushStackElement();
+        m.pushEditOperations([], [{ range: m.getFullModelRange(), text }], () => null);
+        m.pushStackElement();
+      } finally {
+        applyingOwnEdit = false;
+      }
+    },
+    focus: () => editor.focus(),
+  };
+}
