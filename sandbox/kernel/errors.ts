@@ -11,6 +11,7 @@ export const ERRNO_MESSAGES = {
   ELOOP: 'Too many levels of symbolic links',
   EXDEV: 'Invalid cross-device link',
   EBUSY: 'Device or resource busy',
+  EBADF: 'Bad file descriptor',
 } as const;
 
 export type ErrnoCode = keyof typeof ERRNO_MESSAGES;

@@ -79,7 +79,13 @@ export class Vfs {
    * component is followed only when `followLast` is set (stat vs lstat).
    */
   lookup(path: string, cred: Credentials = ROOT, followLast = true, cwd = '/'): Inode {
-    return this.walk(resolvePath(cwd, path), cred, followLast, 0, path);
+    // `..` is taken as the walk reaches it (not lexically), so `link/..` is the parent of the link's target, as on Linux.
+    const absolute = path.startsWith('/') ? path : `${cwd}/${path}`;
+    // A trailing slash asks for a directory: it follows a final symlink, and a file there is ENOTDIR.
+    const wantsDir = path.endsWith('/');
+    const node = this.walk(absolute, cred, followLast || wantsDir, 0, path);
+    if (wantsDir && node.kind !== 'dir') throw new FsError('ENOTDIR', path);
+    return node;
   }
 
   tryLookup(path: string, cred: Credentials = ROOT, followLast = true, cwd = '/'): Inode | null {
@@ -109,7 +115,7 @@ export class Vfs {
         if (hops >= MAX_SYMLINK_HOPS) throw new FsError('ELOOP', shownPath);
         const base = '/' + parts.slice(0, index).join('/');
         const rest = parts.slice(index + 1).join('/');
-        const target = resolvePath(base, child.target);
+        const target = child.target.startsWith('/') ? child.target : `${base}/${child.target}`;
         return this.walk(rest ? `${target}/${rest}` : target, cred, followLast, hops + 1, shownPath);
       }
       node = child;
@@ -120,8 +126,10 @@ export class Vfs {
   /** The directory that would hold `path`, checked for search and (optionally) write permission. */
   parentFor(path: string, cred: Credentials, cwd: string, forWrite: boolean): { dir: Inode; name: string } {
     const absolute = resolvePath(cwd, path);
-    const name = basename(absolute);
-    const dir = this.lookup(dirname(absolute), cred, true);
+    // `/` is no entry of any directory: its name is empty, and callers refuse it as Linux does (EEXIST, EISDIR, EBUSY).
+    const name = absolute === '/' ? '' : basename(absolute);
+    // Errors name the path asked for, as open(2)'s callers print it: `/nope/x`, not `/nope`.
+    const dir = this.walk(dirname(absolute), cred, true, 0, path);
     if (dir.kind !== 'dir') throw new FsError('ENOTDIR', path);
     if (forWrite && !mayAccess(dir, cred, Access.Write | Access.Execute)) throw new FsError('EACCES', path);
     return { dir, name };
@@ -178,11 +186,19 @@ export class Vfs {
 
   /** The file at `path`, created if missing, after checking it may be written. */
   openForWrite(path: string, cred: Credentials, cwd: string, options: CreateOptions): Inode {
+    // open(O_CREAT) refuses a trailing slash whatever is there: only directories end in one.
+    if (path.endsWith('/')) throw new FsError('EISDIR', path);
     const existing = this.tryLookup(path, cred, true, cwd);
     if (existing) {
       if (existing.kind === 'dir') throw new FsError('EISDIR', path);
       if (!mayAccess(existing, cred, Access.Write)) throw new FsError('EACCES', path);
       return existing;
+    }
+    // A dangling symlink: creating through it creates the file it points to, as open(O_CREAT) does.
+    const link = this.tryLookup(path, cred, false, cwd);
+    if (link?.kind === 'symlink') {
+      const target = link.target.startsWith('/') ? link.target : `${dirname(resolvePath(cwd, path))}/${link.target}`;
+      return this.openForWrite(target, cred, '/', options);
     }
     const { dir, name } = this.parentFor(path, cred, cwd, true);
     if (name === '' || name === '..') throw new FsError('EISDIR', path);
@@ -254,11 +270,11 @@ export class Vfs {
 
   rmdir(path: string, cred: Credentials = ROOT, cwd = '/'): void {
     const { dir, name } = this.parentFor(path, cred, cwd, true);
+    if (name === '') throw new FsError('EBUSY', path);
     const node = dir.entries.get(name);
     if (!node) throw new FsError('ENOENT', path);
     if (node.kind !== 'dir') throw new FsError('ENOTDIR', path);
     if (node.entries.size > 0) throw new FsError('ENOTEMPTY', path);
-    if (node === this.root) throw new FsError('EBUSY', path);
     this.checkSticky(dir, node, cred, path);
     this.unlinkEntry(dir, name);
   }
@@ -279,6 +295,7 @@ export class Vfs {
       if (ancestor === node) throw new FsError('EINVAL', to);
     }
     this.checkSticky(source.dir, node, cred, from);
+    if (replaced) this.checkSticky(target.dir, replaced, cred, to);
     if (replaced) this.unlinkEntry(target.dir, target.name);
     this.unlinkEntry(source.dir, source.name);
     node.nlink++;

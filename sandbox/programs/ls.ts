@@ -62,6 +62,9 @@ export const ls: Program = async (context) => {
     }
   }
 
+  // Like the entries of a directory, the operands are listed in name order: files first, then directories.
+  files.sort((a, b) => collate(a.name, b.name));
+  dirs.sort((a, b) => collate(a.name, b.name));
   const blocks: string[] = [];
   if (files.length > 0) blocks.push(format(files, options, context, false));
   for (const dir of dirs) {
@@ -97,10 +100,13 @@ function listDirectory(name: string, dir: Inode, options: LsOptions, context: Pr
   return entries.sort((a, b) => collate(a.name, b.name));
 }
 
-/** Orders names as ls does in an English UTF-8 locale: ignoring case and leading dots. */
+/**
+ * Orders names as ls does in the machine's locale, C.UTF-8 (LANG, as on an
+ * Ubuntu cloud image): by code point, so capitals and dotfiles come first, as
+ * the shell sorts a glob.
+ */
 function collate(a: string, b: string): number {
-  const key = (name: string) => name.replace(/^\.+/, '').toLowerCase();
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function format(entries: Entry[], options: LsOptions, context: ProgramContext, isDirectoryListing: boolean): string {

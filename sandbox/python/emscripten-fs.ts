@@ -24,6 +24,8 @@ const O_TRUNC = 512;
 const O_APPEND = 1024;
 const S_IFMT = 0o170000;
 const S_IFDIR = 0o040000;
+/** Every process's file creation mask, Ubuntu's default: open() makes 0644 files and mkdir 0755 directories. */
+const UMASK = 0o022;
 
 export interface MachineFsMount {
   /** Emscripten's mount type object, for FS.mount(type, { root }, mountpoint). */
@@ -58,6 +60,8 @@ export function createMachineFsType(FS: EmFS, errnoCodes: Record<string, number>
     return parts.length === 0 ? root : `${root === '/' ? '' : root}/${parts.join('/')}`;
   };
   const childPath = (parent: EmNode, name: string): string => `${realPath(parent)}/${name}`;
+  /** Files just made for open(O_CREAT): Emscripten makes them 0777, then chmods them to the mode open() was given. */
+  const justCreated = new WeakSet<EmNode>();
   const inodeOf = (node: EmNode): Inode => vfs.lookup(realPath(node), state.credentials, false);
 
   const createNode = (parent: EmNode | null, name: string, mode: number): EmNode => {
@@ -98,7 +102,10 @@ export function createMachineFsType(FS: EmFS, errnoCodes: Record<string, number>
         const path = realPath(node);
         const inode = vfs.lookup(path, state.credentials, true);
         if (attr.mode !== undefined) {
-          vfs.chmod(path, attr.mode, state.credentials);
+          // That first chmod is the creation mode, which the umask trims (0666 becomes 0644).
+          const mode = justCreated.has(node) ? attr.mode & ~UMASK : attr.mode;
+          justCreated.delete(node);
+          vfs.chmod(path, mode, state.credentials);
           node.mode = statMode(inode);
         }
         if (attr.size !== undefined) {
@@ -119,10 +126,12 @@ export function createMachineFsType(FS: EmFS, errnoCodes: Record<string, number>
     mknod: (parent: EmNode, name: string, mode: number) =>
       guard(() => {
         const path = childPath(parent, name);
-        const permissions = mode & 0o7777;
+        const permissions = mode & 0o7777 & ~UMASK;
         if ((mode & S_IFMT) === S_IFDIR) vfs.mkdir(path, state.credentials, '/', { mode: permissions });
         else vfs.writeFile(path, new Uint8Array(0), state.credentials, '/', { mode: permissions });
-        return createNode(parent, name, statMode(vfs.lookup(path, state.credentials, false)));
+        const node = createNode(parent, name, statMode(vfs.lookup(path, state.credentials, false)));
+        if ((mode & S_IFMT) !== S_IFDIR) justCreated.add(node);
+        return node;
       }),
     rename: (oldNode: EmNode, newDir: EmNode, newName: string) =>
       guard(() => {

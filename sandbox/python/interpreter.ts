@@ -7,6 +7,7 @@ import grpSource from './py/grp.py?raw';
 import bundleMissingSource from './py/shiplab_bundle_missing.py?raw';
 import pwdSource from './py/pwd.py?raw';
 import checkToolkitSource from './py/shiplab_check.py?raw';
+import errnoSource from './py/shiplab_errno.py?raw';
 import launcherSource from './py/shiplab_main.py?raw';
 
 /** Where our own Python modules live inside each interpreter (not on the machine's disk). */
@@ -54,6 +55,7 @@ export class Interpreter {
     FS.mkdirTree(SUPPORT_DIR);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_main.py`, launcherSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_check.py`, checkToolkitSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_errno.py`, errnoSource);
     FS.writeFile(`${SUPPORT_DIR}/pwd.py`, pwdSource);
     FS.writeFile(`${SUPPORT_DIR}/grp.py`, grpSource);
 

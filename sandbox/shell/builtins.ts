@@ -12,7 +12,12 @@ const cd: Builtin = async (shell, argv, io) => {
     io.stderr.write('-bash: cd: too many arguments\n');
     return 1;
   }
-  let target = args[0] ?? shell.variables.get('HOME') ?? '/';
+  const home = shell.variables.get('HOME');
+  if (args[0] === undefined && home === undefined) {
+    io.stderr.write('-bash: cd: HOME not set\n');
+    return 1;
+  }
+  let target = args[0] ?? home!;
   if (target === '-') {
     target = shell.variables.get('OLDPWD') ?? shell.cwd;
     io.stdout.write(`${target}\n`);
@@ -36,13 +41,18 @@ const cd: Builtin = async (shell, argv, io) => {
   return 0;
 };
 
-const exportBuiltin: Builtin = async (shell, argv) => {
+const exportBuiltin: Builtin = async (shell, argv, io) => {
+  let status = 0;
   for (const arg of argv.slice(1)) {
     const equals = arg.indexOf('=');
-    if (equals > 0) shell.setVariable(arg.slice(0, equals), arg.slice(equals + 1), true);
-    else shell.exported.add(arg);
+    const name = equals < 0 ? arg : arg.slice(0, equals);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      io.stderr.write(`-bash: export: \`${arg}': not a valid identifier\n`);
+      status = 1;
+    } else if (equals > 0) shell.setVariable(name, arg.slice(equals + 1), true);
+    else shell.exported.add(name);
   }
-  return 0;
+  return status;
 };
 
 const unset: Builtin = async (shell, argv) => {
@@ -58,6 +68,11 @@ const exit: Builtin = async (shell, argv, io) => {
   if (arg !== undefined && !/^-?\d+$/.test(arg)) {
     io.stderr.write(`-bash: exit: ${arg}: numeric argument required\n`);
     throw new ShellExit(2);
+  }
+  if (argv.length > 2) {
+    // bash 5.2 still exits, with status 1.
+    io.stderr.write('-bash: exit: too many arguments\n');
+    throw new ShellExit(1);
   }
   throw new ShellExit(arg === undefined ? shell.lastStatus : Number(arg) & 255);
 };

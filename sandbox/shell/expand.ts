@@ -1,8 +1,11 @@
-import { ESCAPED_DOLLAR, type WordPart } from './lexer.ts';
+import { ExpansionError } from './expansion-error.ts';
+import { ESCAPED_DOLLAR, type WordPart, findClosing } from './lexer.ts';
 
 /** What expansion needs from the shell: variables and command substitution. */
 export interface ExpansionContext {
   variable(name: string): string | undefined;
+  /** Sets a shell variable, for `${name:=word}`. */
+  assign(name: string, value: string): void;
   home(user?: string): string | undefined;
   substitute(command: string): Promise<string>;
   /** Paths matching a glob pattern (already split into segments), sorted; empty if none. */
@@ -72,14 +75,32 @@ export async function expandWord(parts: WordPart[], context: ExpansionContext): 
   return result;
 }
 
-/** Expands a word that must stay one string (a redirect target, an assignment). */
-export async function expandToString(parts: WordPart[], context: ExpansionContext): Promise<string> {
+/**
+ * Expands a word that must stay one string (a redirect target, an assignment's
+ * value). A leading `~` is expanded, and in an assignment also one after each
+ * `:` (as in PATH=~/bin:~/.local/bin), as bash does.
+ */
+export async function expandToString(parts: WordPart[], context: ExpansionContext, isAssignment = false): Promise<string> {
   let text = '';
-  for (const part of parts) {
-    if (part.quoting === 'single') text += part.text;
-    else for (const piece of await expandDollars(part.text, context)) text += piece.text;
+  for (const [partIndex, part] of parts.entries()) {
+    if (part.quoting === 'single') {
+      text += part.text;
+      continue;
+    }
+    const unquoted = part.quoting === 'none' ? expandTildes(part.text, context, partIndex === 0, isAssignment) : part.text;
+    for (const piece of await expandDollars(unquoted, context)) text += piece.text;
   }
   return text;
+}
+
+function expandTildes(text: string, context: ExpansionContext, atWordStart: boolean, afterColons: boolean): string {
+  const prefix = afterColons ? (atWordStart ? '(^|:)' : '(:)') : atWordStart ? '(^)' : null;
+  if (prefix === null) return text;
+  const pattern = new RegExp(`${prefix}~([^/:]*)`, afterColons ? 'g' : '');
+  return text.replace(pattern, (whole, before: string, user: string) => {
+    const home = context.home(user || undefined);
+    return home === undefined ? whole : before + home;
+  });
 }
 
 interface Piece {
@@ -110,13 +131,14 @@ async function expandDollars(text: string, context: ExpansionContext): Promise<P
     }
     const rest = text.slice(index + 1);
     if (rest.startsWith('((')) {
-      const end = text.indexOf('))', index);
+      // The `)` that closes `$((`'s outer parenthesis, so `$((2*(3+4)))` keeps its inner ones.
+      const end = findClosing(text, index + 1);
       flush();
-      const expression = await expandToString([{ text: text.slice(index + 3, end), quoting: 'double' }], context);
+      const expression = await expandToString([{ text: text.slice(index + 3, end - 1), quoting: 'double' }], context);
       pieces.push({ text: String(evaluateArithmetic(expression, context)), literal: false });
-      index = end + 2;
+      index = end + 1;
     } else if (rest.startsWith('(')) {
-      const end = matchingParen(text, index + 1);
+      const end = findClosing(text, index + 1);
       flush();
       const output = await context.substitute(text.slice(index + 2, end));
       pieces.push({ text: output.replace(/\n+$/, ''), literal: false });
@@ -148,6 +170,8 @@ async function expandDollars(text: string, context: ExpansionContext): Promise<P
 }
 
 function expandBraced(inner: string, context: ExpansionContext): string {
+  const length = /^#([A-Za-z_][A-Za-z0-9_]*|[?$!0-9@*])$/.exec(inner);
+  if (length) return String((context.variable(length[1]!) ?? '').length);
   const match = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!0-9@*])(?:(:?[-=+])(.*))?$/s.exec(inner);
   if (!match) return '';
   const [, name, operator, word = ''] = match;
@@ -155,27 +179,22 @@ function expandBraced(inner: string, context: ExpansionContext): string {
   const isUnset = operator?.startsWith(':') ? !value : value === undefined;
   if (operator === ':-' || operator === '-') return isUnset ? word : value!;
   if (operator === ':+' || operator === '+') return isUnset ? '' : word;
-  if (operator === ':=' || operator === '=') return isUnset ? word : value!;
-  if (inner.startsWith('#')) return String((context.variable(inner.slice(1)) ?? '').length);
+  if (operator === ':=' || operator === '=') {
+    if (isUnset) context.assign(name!, word);
+    return isUnset ? word : value!;
+  }
   return value ?? '';
 }
 
-function matchingParen(text: string, open: number): number {
-  let depth = 0;
-  for (let index = open; index < text.length; index++) {
-    if (text[index] === '(') depth++;
-    else if (text[index] === ')' && --depth === 0) return index;
-  }
-  return text.length;
-}
-
-/** Integer arithmetic as in $(( )): + - * / % and parentheses, with variables by name. */
+/** Integer arithmetic as in $(( )): + - * / % ** and parentheses, with variables by name. */
 export function evaluateArithmetic(expression: string, context: Pick<ExpansionContext, 'variable'>): number {
-  const tokens = expression.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|[-+*/%()]/g) ?? [];
+  // bash quotes the expression without its leading blanks in its error messages.
+  const source = expression.trimStart();
+  const tokens = [...source.matchAll(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|[-+*/%()]/g)];
   let position = 0;
-  const peek = () => tokens[position];
+  const peek = () => tokens[position]?.[0];
   const primary = (): number => {
-    const token = tokens[position++];
+    const token = tokens[position++]?.[0];
     if (token === '(') {
       const value = sum();
       position++;
@@ -187,20 +206,28 @@ export function evaluateArithmetic(expression: string, context: Pick<ExpansionCo
     if (/^\d/.test(token)) return Number(token);
     return Number(context.variable(token) ?? 0) || 0;
   };
+  // ** binds tighter than * and groups to the right: 2**3**2 is 2**9.
+  const power = (): number => {
+    const base = primary();
+    if (peek() !== '**') return base;
+    position++;
+    return base ** power();
+  };
   const product = (): number => {
-    let value = primary();
+    let value = power();
     while (peek() === '*' || peek() === '/' || peek() === '%') {
-      const operator = tokens[position++];
-      const right = primary();
+      const operator = tokens[position++]![0];
+      const divisorAt = tokens[position]?.index ?? source.length;
+      const right = power();
       if (operator === '*') value *= right;
-      else if (right === 0) throw new Error('division by 0');
+      else if (right === 0) throw new ExpansionError(`${source}: division by 0 (error token is "${source.slice(divisorAt)}")`);
       else value = operator === '/' ? Math.trunc(value / right) : value % right;
     }
     return value;
   };
   const sum = (): number => {
     let value = product();
-    while (peek() === '+' || peek() === '-') value = tokens[position++] === '+' ? value + product() : value - product();
+    while (peek() === '+' || peek() === '-') value = tokens[position++]![0] === '+' ? value + product() : value - product();
     return value;
   };
   return sum();

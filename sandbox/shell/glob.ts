@@ -29,6 +29,10 @@ export function globPaths(pattern: string, vfs: Vfs, cred: Credentials, cwd: str
     }
     candidates = next;
   }
+  if (pattern.endsWith('/')) {
+    // A trailing slash matches directories only (links to them too), and stays on each match.
+    return candidates.filter((path) => vfs.tryLookup(path, cred, true, cwd)?.kind === 'dir').map((path) => `${path}/`).sort();
+  }
   return candidates.filter((path) => vfs.tryLookup(path, cred, false, cwd) !== null).sort();
 }
 

@@ -53,7 +53,12 @@ export function tokenize(line: string): Token[] {
   while (index < line.length) {
     const char = line[index]!;
     if (char === '\\') {
-      if (index + 1 >= line.length) break;
+      if (index + 1 >= line.length) {
+        // A backslash that ends the input has nothing to escape: bash keeps it.
+        current += char;
+        index++;
+        continue;
+      }
       const next = line[index + 1]!;
       index += 2;
       if (next === '\n') continue;
@@ -76,6 +81,14 @@ export function tokenize(line: string): Token[] {
     }
     if (char === '$' && line[index + 1] === '(') {
       const end = findClosing(line, index + 1);
+      current += line.slice(index, end + 1);
+      index = end + 1;
+      continue;
+    }
+    if (char === '$' && line[index + 1] === '{') {
+      // ${VAR:-two words} is one expansion: its blanks do not end the word.
+      const end = line.indexOf('}', index);
+      if (end < 0) throw new ShellSyntaxError("unexpected EOF while looking for matching `}'");
       current += line.slice(index, end + 1);
       index = end + 1;
       continue;
@@ -131,15 +144,20 @@ function readDoubleQuoted(line: string, start: number, push: (text: string) => v
   throw new ShellSyntaxError('unexpected EOF while looking for matching `"\'');
 }
 
-/** The index of the `)` that closes the `(` at `open`, skipping quotes. */
-function findClosing(line: string, open: number): number {
+/** The index of the `)` that closes the `(` at `open`, skipping quoted and escaped characters. */
+export function findClosing(line: string, open: number): number {
   let depth = 0;
   for (let index = open; index < line.length; index++) {
     const char = line[index];
-    if (char === "'") {
+    if (char === '\\') {
+      index++;
+    } else if (char === "'") {
       const close = line.indexOf("'", index + 1);
       if (close < 0) break;
       index = close;
+    } else if (char === '"') {
+      index = closingDoubleQuote(line, index);
+      if (index < 0) break;
     } else if (char === '(') depth++;
     else if (char === ')') {
       depth--;
@@ -147,6 +165,14 @@ function findClosing(line: string, open: number): number {
     }
   }
   throw new ShellSyntaxError("unexpected EOF while looking for matching `)'");
+}
+
+function closingDoubleQuote(line: string, open: number): number {
+  for (let index = open + 1; index < line.length; index++) {
+    if (line[index] === '\\') index++;
+    else if (line[index] === '"') return index;
+  }
+  return -1;
 }
 
 function readOperator(line: string, index: number, fd: number | null, tokens: Token[]): number {

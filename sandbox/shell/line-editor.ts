@@ -187,10 +187,18 @@ export class LineEditor {
     }
   }
 
-  /** Replaces the whole line, redrawing only from the cursor's old position. */
+  /**
+   * Replaces the line, redrawing only from the first character that changed:
+   * typing at the end just echoes the key. (Moving left cannot cross a row,
+   * so a line longer than the terminal is wide stays right while typed.)
+   */
   private replace(text: string, cursor: number): void {
-    if (this.cursor > 0) this.write(`\x1b[${this.cursor}D`);
-    this.write(`${text}\x1b[K`);
+    let same = 0;
+    while (same < this.cursor && text[same] === this.buffer[same]) same++;
+    if (this.cursor > same) this.write(`\x1b[${this.cursor - same}D`);
+    this.write(text.slice(same));
+    // Only a shorter line leaves old characters to erase (erasing right after the last column would hit the echo).
+    if (text.length < this.buffer.length) this.write('\x1b[K');
     const back = text.length - cursor;
     if (back > 0) this.write(`\x1b[${back}D`);
     this.buffer = text;

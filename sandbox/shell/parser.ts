@@ -74,7 +74,8 @@ function parseTokens(tokens: Token[]): ListItem[] {
     } else {
       const operator: Operator | ';' = token.kind === 'op' ? token.op : ';';
       const isEmpty = command.words.length === 0 && command.assignments.length === 0 && command.redirects.length === 0;
-      if (isEmpty && pipeline.length === 0 && token.kind === 'newline') {
+      // A line may end after `|`, `&&` or `||`: the command goes on on the next line.
+      if (isEmpty && token.kind === 'newline') {
         index++;
         continue;
       }
@@ -83,11 +84,11 @@ function parseTokens(tokens: Token[]): ListItem[] {
     index++;
   }
   const isEmpty = command.words.length === 0 && command.assignments.length === 0 && command.redirects.length === 0;
+  const last = items[items.length - 1];
   if (!isEmpty) finishPipeline(';', 'newline');
-  else if (pipeline.length > 0) unexpected('newline');
-  else {
-    const last = items[items.length - 1];
-    if (last && (last.then === '&&' || last.then === '||')) unexpected('newline');
+  else if (pipeline.length > 0 || last?.then === '&&' || last?.then === '||') {
+    // bash would read on for the rest of the command; at the end of the input there is none.
+    throw new ShellSyntaxError('syntax error: unexpected end of file');
   }
   return items;
 }

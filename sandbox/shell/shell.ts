@@ -1,5 +1,5 @@
-import { isFsError } from '../kernel/errors.ts';
-import type { Credentials } from '../kernel/inode.ts';
+import { FsError, isFsError } from '../kernel/errors.ts';
+import { Access, type Credentials, mayAccess } from '../kernel/inode.ts';
 import type { Kernel } from '../kernel/kernel.ts';
 import type { Process } from '../kernel/processes.ts';
 import { CollectingOutput, type InputStream, type OutputStream, StringInput } from '../kernel/streams.ts';
@@ -9,6 +9,7 @@ import type { TerminalControl } from '../tty/terminal-control.ts';
 import { BUILTINS } from './builtins.ts';
 import { type ExpansionContext, expandToString, expandWord } from './expand.ts';
 import { globPaths } from './glob.ts';
+import { ExpansionError } from './expansion-error.ts';
 import { ShellSyntaxError } from './lexer.ts';
 import { type ListItem, type SimpleCommand, parse } from './parser.ts';
 import { FileOutput, fileInput } from './redirects.ts';
@@ -86,25 +87,38 @@ export class Shell {
       io.stderr.write(`-bash: ${error.message}\n`);
       return (this.lastStatus = 2);
     }
-    let skip: '&&' | '||' | null = null;
+    try {
+      await this.runList(items, io);
+    } catch (error) {
+      // Like bash at a prompt, a failed expansion abandons the rest of the line.
+      if (!(error instanceof ExpansionError)) throw error;
+      this.reportExpansionError(error, io);
+    }
+    return this.lastStatus;
+  }
+
+  private async runList(items: ListItem[], io: ShellIo): Promise<void> {
+    // An item after && runs only if the last one that ran succeeded; after ||, only if it failed.
+    let joinedBy: ListItem['then'] = ';';
     for (const item of items) {
-      if (skip === '&&' && this.lastStatus !== 0) {
-        skip = item.then === '||' ? null : skip;
-        continue;
-      }
-      if (skip === '||' && this.lastStatus === 0) {
-        skip = item.then === '&&' ? null : skip;
-        continue;
-      }
+      const runs = joinedBy === '&&' ? this.lastStatus === 0 : joinedBy === '||' ? this.lastStatus !== 0 : true;
+      joinedBy = item.then;
+      if (!runs) continue;
       if (item.then === '&') {
-        void this.runPipeline(item.pipeline, io);
+        void this.runPipeline(item.pipeline, io).catch((error: unknown) => {
+          if (!(error instanceof ExpansionError)) throw error;
+          this.reportExpansionError(error, io);
+        });
         this.lastStatus = 0;
       } else {
         this.lastStatus = await this.runPipeline(item.pipeline, io);
       }
-      skip = item.then === '&&' || item.then === '||' ? item.then : null;
     }
-    return this.lastStatus;
+  }
+
+  private reportExpansionError(error: ExpansionError, io: ShellIo): void {
+    io.stderr.write(`-bash: ${error.message}\n`);
+    this.lastStatus = 1;
   }
 
   private async runPipeline(pipeline: SimpleCommand[], io: ShellIo): Promise<number> {
@@ -124,7 +138,9 @@ export class Shell {
     const argv: string[] = [];
     for (const word of command.words) argv.push(...(await expandWord(word, context)));
     const assignments: Record<string, string> = {};
-    for (const assignment of command.assignments) assignments[assignment.name] = await expandToString(assignment.value, context);
+    for (const assignment of command.assignments) {
+      assignments[assignment.name] = await expandToString(assignment.value, context, true);
+    }
 
     let commandIo: ShellIo;
     try {
@@ -143,12 +159,34 @@ export class Shell {
     const builtin = BUILTINS[name];
     if (builtin) return builtin(this, argv, commandIo);
 
-    const program = this.programs[name.includes('/') ? '' : name];
+    if (name.includes('/')) return this.runPath(name, commandIo);
+    const program = this.programs[name];
     if (!program) {
       commandIo.stderr.write(`${name}: command not found\n`);
       return 127;
     }
     return this.spawn(program, argv, { ...this.environment(), ...assignments }, commandIo);
+  }
+
+  /**
+   * `./app.py`, `/usr/bin/env`: says why bash could not run the path. Running
+   * files themselves (scripts, binaries on disk) is not simulated yet.
+   */
+  private runPath(path: string, io: ShellIo): number {
+    const refuse = (reason: string, status: number) => {
+      io.stderr.write(`-bash: ${path}: ${reason}\n`);
+      return status;
+    };
+    try {
+      const node = this.kernel.vfs.lookup(path, this.credentials, true, this.cwd);
+      if (node.kind === 'dir') return refuse('Is a directory', 126);
+      if (!mayAccess(node, this.credentials, Access.Execute)) return refuse('Permission denied', 126);
+    } catch (error) {
+      if (!isFsError(error)) throw error;
+      return refuse(error.reason, error.code === 'ENOENT' ? 127 : 126);
+    }
+    io.stderr.write(`${path}: command not found\n`);
+    return 127;
   }
 
   /** Runs a program as a child process of this shell. */
@@ -187,6 +225,8 @@ export class Shell {
         result.stdin = fileInput(this.kernel.vfs, target, this.credentials, this.cwd);
       } else if (redirect.op === '>&') {
         const stream = target === '2' ? result.stderr : target === '1' ? result.stdout : null;
+        // Only 1 and 2 are open for writing; `>&3` names a descriptor nobody opened.
+        if (!stream && /^\d+$/.test(target)) throw new FsError('EBADF', target);
         if (!stream) continue;
         if (redirect.fd === 2) result.stderr = stream;
         else result.stdout = stream;
@@ -208,6 +248,7 @@ export class Shell {
         if (name === '#') return '0';
         return this.variables.get(name);
       },
+      assign: (name, value) => this.setVariable(name, value),
       home: (user) => (user ? this.kernel.users.byName(user)?.home : this.variables.get('HOME')),
       substitute: async (commandLine) => {
         const output = new CollectingOutput();

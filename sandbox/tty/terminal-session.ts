@@ -52,16 +52,24 @@ export class InteractiveSession implements TerminalSession {
   }
 
   idle(): Promise<void> {
-    if (!this.foreground && this.pending === '') return Promise.resolve();
+    // After logout nothing more will happen: waiting for a prompt would never end.
+    if (this.disposed || (!this.foreground && this.pending === '')) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   dispose(): void {
     this.disposed = true;
+    this.notifyIdle();
+  }
+
+  /** Shows the prompt for a new, empty line. */
+  private prompt(): void {
+    this.host.write(this.promptText());
+    this.editor.reset();
   }
 
   /** The prompt bash shows on Ubuntu: user@host:~/dir$ (# for root). */
-  private prompt(): void {
+  private promptText(): string {
     const { shell } = this;
     const home = shell.user.home;
     const cwd = shell.cwd === home ? '~' : shell.cwd.startsWith(`${home}/`) ? `~${shell.cwd.slice(home.length)}` : shell.cwd;
@@ -69,8 +77,7 @@ export class InteractiveSession implements TerminalSession {
     const green = '\x1b[01;32m';
     const blue = '\x1b[01;34m';
     const reset = '\x1b[00m';
-    this.host.write(`${green}${shell.user.name}@${shell.kernel.hostname}${reset}:${blue}${cwd}${reset}${sign} `);
-    this.editor.reset();
+    return `${green}${shell.user.name}@${shell.kernel.hostname}${reset}:${blue}${cwd}${reset}${sign} `;
   }
 
   private drain(): void {
@@ -82,10 +89,14 @@ export class InteractiveSession implements TerminalSession {
           void this.runLine(event.text);
           return;
         }
-        if (event.kind === 'interrupt') this.prompt();
-        else if (event.kind === 'clear') {
-          this.host.write('\x1b[H\x1b[2J');
+        if (event.kind === 'interrupt') {
+          // As in bash, a line abandoned with Ctrl-C leaves $? at 130.
+          this.shell.lastStatus = 130;
           this.prompt();
+        } else if (event.kind === 'clear') {
+          // bash clears the screen but keeps the line being typed.
+          this.host.write(`\x1b[H\x1b[2J${this.promptText()}`);
+          this.editor.redraw();
         } else if (event.kind === 'eof') {
           this.host.write('logout\r\n');
           this.disposed = true;
@@ -99,7 +110,7 @@ export class InteractiveSession implements TerminalSession {
   private async runLine(line: string): Promise<void> {
     const tty = new TtyInput((text) => this.host.write(text), this.host.blockingInput, this.host.interruptBuffer);
     this.foreground = tty;
-    if (this.pending) tty.push(this.pending);
+    if (this.pending) tty.pushTypedAhead(this.pending);
     this.pending = '';
     try {
       await this.shell.run(line, {
@@ -117,8 +128,12 @@ export class InteractiveSession implements TerminalSession {
     const typedAhead = this.collectTypedAhead(tty);
     // bash starts a new line when Ctrl-C ended the foreground program.
     if (tty.interrupted) this.shell.lastStatus = 130;
-    if (this.shell.lastStatus === 130) this.host.write('\r\n');
-    if (this.disposed) return;
+    // (A blank line runs nothing: a 130 left from before is no interrupt of this line.)
+    if (this.shell.lastStatus === 130 && !/^\s*(#.*)?$/.test(line)) this.host.write('\r\n');
+    if (this.disposed) {
+      this.notifyIdle();
+      return;
+    }
     this.prompt();
     this.pending = typedAhead + this.pending;
     this.drain();

@@ -17,6 +17,12 @@ export class TtyInput implements InputStream {
   interrupted = false;
   /** A Ctrl-C that the program's next (or current) read has not yet reported. */
   private unreportedInterrupt = false;
+  /**
+   * Keys typed before the program started, while the shell's line editor had
+   * the terminal: nothing has echoed them yet. A read takes them a line at a
+   * time and echoes them then, as Python's input() shows them after its prompt.
+   */
+  private typedAhead = '';
 
   constructor(
     private readonly echo: (text: string) => void,
@@ -34,9 +40,15 @@ export class TtyInput implements InputStream {
     }
   }
 
+  /** Keys typed before the program started (see typedAhead). */
+  pushTypedAhead(data: string): void {
+    this.typedAhead += data;
+  }
+
   /** What was typed but not yet read, handed back to the shell when the program ends. */
   takeUnread(): string {
-    const unread = this.lines.filter((line) => line !== null).join('') + this.line + this.raw;
+    const unread = this.typedAhead + this.lines.filter((line) => line !== null).join('') + this.line + this.raw;
+    this.typedAhead = '';
     this.lines.length = 0;
     this.line = '';
     this.raw = '';
@@ -45,6 +57,7 @@ export class TtyInput implements InputStream {
 
   async read(): Promise<string | null> {
     while (this.lines.length === 0 && !this.unreportedInterrupt) {
+      if (this.takeTypedAheadLine()) continue;
       await new Promise<void>((resolve) => (this.waiter = resolve));
     }
     if (this.unreportedInterrupt) {
@@ -56,6 +69,7 @@ export class TtyInput implements InputStream {
 
   readSync(): string | null {
     while (this.lines.length === 0 && !this.unreportedInterrupt) {
+      if (this.takeTypedAheadLine()) continue;
       const typed = this.blockingInput?.waitForInput(100);
       if (typed === undefined) return null;
       if (typed) this.push(typed);
@@ -67,6 +81,17 @@ export class TtyInput implements InputStream {
       return null;
     }
     return this.lines.shift()!;
+  }
+
+  /** Feeds the next typed-ahead line (up to Enter, Ctrl-D or Ctrl-C) in, echoing it; false if there is none. */
+  private takeTypedAheadLine(): boolean {
+    if (this.typedAhead === '') return false;
+    const end = /\r\n?|[\n\x03\x04]/.exec(this.typedAhead);
+    const length = end ? end.index + end[0].length : this.typedAhead.length;
+    const keys = this.typedAhead.slice(0, length);
+    this.typedAhead = this.typedAhead.slice(length);
+    this.push(keys);
+    return true;
   }
 
   private process(): void {

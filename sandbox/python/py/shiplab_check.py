@@ -20,6 +20,8 @@ import os
 import sys
 import traceback
 
+from shiplab_errno import to_linux
+
 _CHECKS = []
 _MODULES = {}
 
@@ -55,6 +57,7 @@ def _learner_frame(error):
 
 def describe_error(error):
     """One learner-facing sentence about an exception raised by their code."""
+    to_linux(error)
     if isinstance(error, SyntaxError):
         where = f"{os.path.basename(error.filename or '?')}, line {error.lineno}"
         return f"Python cannot read {where}: {error.msg}. Look at that line (and the one before it)."

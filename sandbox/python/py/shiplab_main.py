@@ -8,6 +8,8 @@ import os
 import sys
 import traceback
 
+from shiplab_errno import linux_errno, to_linux
+
 USAGE = """usage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...
 Try `python -h' for more information.
 """
@@ -31,14 +33,16 @@ def _parse(argv):
             return arg[1], arg[2:], argv[index + 1 :], flags
         if arg in ("-V", "--version"):
             return "version", None, [], flags
-        if arg == "-" or not arg.startswith("-"):
+        if arg == "-":
+            return "stdin", arg, argv[index + 1 :], flags
+        if not arg.startswith("-"):
             return "file", arg, argv[index + 1 :], flags
         for flag in arg[1:]:
             if flag not in "uBISEqsi":
                 raise _UsageError(f"Unknown option: -{flag}")
             flags.add(flag)
         index += 1
-    return "stdin", "-", [], flags
+    return "stdin", "", [], flags
 
 
 def _fresh_main_module():
@@ -51,6 +55,7 @@ def _fresh_main_module():
 
 
 def _print_exception(error, skip_frames):
+    to_linux(error)
     tb = error.__traceback__
     for _ in range(skip_frames):
         if tb is not None:
@@ -81,6 +86,8 @@ def _run_program(argv, uid, gid, groups):
     os.getuid = os.geteuid = lambda: uid
     os.getgid = os.getegid = lambda: gid
     os.getgroups = lambda: list(groups)
+    # What runpy names in "No module named ...", as on Ubuntu.
+    sys.executable = "/usr/bin/python3"
     try:
         mode, target, script_args, flags = _parse(list(argv[1:]))
     except _UsageError as error:
@@ -105,23 +112,23 @@ def _run_program(argv, uid, gid, groups):
             sys.path.insert(0, os.getcwd())
             runpy._run_module_as_main(target, alter_argv=True)
         elif mode == "stdin":
-            sys.argv = [""]
+            sys.argv = [target, *script_args]
             source = sys.stdin.read()
             exec(compile(source, "<stdin>", "exec"), main_globals)
         else:
-            path = os.path.abspath(target)
+            # Not normalised: `python3 ./app.py` shows /home/learner/./app.py, as CPython does.
+            path = os.path.join(os.getcwd(), target)
             try:
                 with open(target, "rb") as file:
                     source = file.read()
             except OSError as error:
-                sys.stderr.write(
-                    f"{argv[0]}: can't open file {path!r}: [Errno {error.errno}] {error.strerror}\n"
-                )
+                number, message = linux_errno(error.errno)
+                sys.stderr.write(f"{argv[0]}: can't open file {path!r}: [Errno {number}] {message or error.strerror}\n")
                 return 2
             sys.argv = [target, *script_args]
-            sys.path.insert(0, os.path.dirname(path))
-            main_globals["__file__"] = target
-            code = compile(source, target, "exec")
+            sys.path.insert(0, os.path.dirname(os.path.realpath(path)))
+            main_globals["__file__"] = path
+            code = compile(source, path, "exec")
             exec(code, main_globals)
     except SystemExit as error:
         status = _exit_status(error.code)
