@@ -87,7 +87,9 @@ ${bundle ? '' : 'import shiplab_bundle_missing'}
     pyodide.setStderr({ write: textWriter(request.writeStderr), isatty: request.isTTY });
     pyodide.setStdin({ read: byteReader(request.readStdin), isatty: request.isTTY });
     if (request.interruptBuffer) {
-      request.interruptBuffer[0] = 0;
+      // Ctrl-C while the interpreter was still being handed over: the program dies
+      // before it runs, as a process does when SIGINT beats its signal handlers.
+      if (Atomics.load(request.interruptBuffer, 0) !== 0) return SIGINT_STATUS;
       pyodide.setInterruptBuffer(request.interruptBuffer);
     }
     const globals = pyodide.toPy({
@@ -119,6 +121,9 @@ shiplab_main.run(request['argv'], request['uid'], request['gid'], request['group
     }
   }
 }
+
+/** The status a shell reports for a process that SIGINT ended: 128 + 2. */
+const SIGINT_STATUS = 130;
 
 /** Imported before the snapshot: what the launcher and most first programs use anyway. */
 const PRELOADED_MODULES = 'import os, sys, types, traceback, runpy, atexit, collections, json, io, re';

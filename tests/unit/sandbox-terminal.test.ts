@@ -219,6 +219,43 @@ describe('terminal session', () => {
       expect(waits.slice(0, 3).every((timeout) => timeout > 0)).toBe(true);
     });
 
+    it('Ctrl-C while input() waits raises KeyboardInterrupt, as CPython does, and sets $? to 130', async () => {
+      const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
+      let waits = 0;
+      // The page writes SIGINT into the buffer and passes the \x03 on, as the browser client does.
+      const blockingInput: BlockingInput = {
+        waitForInput: () => {
+          if (++waits !== 2) return '';
+          Atomics.store(interruptBuffer, 0, 2);
+          return '\x03';
+        },
+      };
+      const { lines, type } = open({ blockingInput, interruptBuffer });
+      await type(`python3 -c "input('name? ')"\r`);
+      await type('echo $?\r');
+      expect(lines().slice(1)).toEqual([
+        'name? ^CTraceback (most recent call last):',
+        '  File "<string>", line 1, in <module>',
+        'KeyboardInterrupt',
+        '',
+        `${PROMPT}echo $?`,
+        '130',
+        PROMPT,
+      ]);
+    });
+
+    it('Ctrl-C before the interpreter is handed over ends the program before it runs', async () => {
+      const interruptBuffer = new Int32Array(new SharedArrayBuffer(4));
+      const { session, lines, type } = open({ interruptBuffer });
+      session.input(`python3 -c "print('ran')"\r`);
+      // Same tick: python3 is still waiting for its interpreter.
+      await type('\x03');
+      await type('echo $?\r');
+      expect(lines()).not.toContain('ran');
+      expect(lines().slice(-2)).toEqual(['130', PROMPT]);
+      expect(Atomics.load(interruptBuffer, 0)).toBe(0);
+    });
+
     it('blocking input is edited as a terminal line: Backspace works before Enter', async () => {
       const keys = ['Bx', '\x7f', 'ob\r'];
       const { lines, type } = open({ blockingInput: { waitForInput: () => keys.shift() ?? '' } });
