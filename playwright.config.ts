@@ -9,8 +9,16 @@ const PORT = Number(process.env.E2E_PORT ?? 4329);
 const HOST = '127.0.0.1';
 const systemChromium = '/usr/bin/chromium';
 
+const chromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+};
+
 export default defineConfig({
-  testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   timeout: 90_000,
   expect: { timeout: 30_000 },
@@ -27,17 +35,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1280, height: 800 },
-        launchOptions: {
-          ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-          args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        },
-      },
-    },
+    { name: 'chromium', testDir: 'tests/e2e', use: chromium },
+    // Benchmarks that print figures (npm run bench), not part of npm test.
+    { name: 'bench', testDir: 'tests/bench', testMatch: '**/*.browser.ts', use: chromium },
   ],
   webServer: {
     // Node 22 from node_modules (astro refuses the machine's Node 20).
