@@ -6,18 +6,12 @@
  * Everything here is structured-clone safe.
  */
 
+import type { CheckResult } from '../../sandbox/checks/run-checks.ts';
+
+export type { CheckResult };
+
 /** Files keyed by absolute machine path. */
 export type AbsoluteFileMap = Record<string, string>;
-
-/** One check's outcome, as sandbox/checks/run-checks.ts reports it. */
-export interface CheckResult {
-  id: string;
-  title: string;
-  passed: boolean;
-  /** Not run because a check it depends on has not passed yet. */
-  skipped: boolean;
-  message: string;
-}
 
 export interface BootParams {
   /** Where Pyodide's runtime files are served (absolute URL, ends in '/'). */
