@@ -12,25 +12,36 @@ export interface Process {
   readonly argv: readonly string[];
   readonly startedAt: number;
   exitCode: number | null;
-  /** Delivers a signal; the program decides what it means (default: stop). */
+  /**
+   * Delivers a signal. A program that registered a handler decides what it
+   * means; otherwise the default action ends the process (`killed` resolves).
+   */
   signal(signal: SignalName): void;
   onSignal(handler: SignalHandler): () => void;
+  /** Resolves with the signal that ended the process by its default action. */
+  readonly killed: Promise<SignalName>;
 }
 
 class ProcessEntry implements Process {
   exitCode: number | null = null;
   readonly startedAt = Date.now();
+  readonly killed: Promise<SignalName>;
   private readonly handlers = new Set<SignalHandler>();
+  private kill: (signal: SignalName) => void = () => {};
 
   constructor(
     readonly pid: number,
     readonly ppid: number,
     readonly uid: number,
     readonly argv: readonly string[],
-  ) {}
+  ) {
+    this.killed = new Promise((resolve) => (this.kill = resolve));
+  }
 
   signal(signal: SignalName): void {
-    for (const handler of this.handlers) handler(signal);
+    // SIGKILL cannot be caught.
+    if (this.handlers.size === 0 || signal === 'SIGKILL') this.kill(signal);
+    else for (const handler of this.handlers) handler(signal);
   }
 
   onSignal(handler: SignalHandler): () => void {

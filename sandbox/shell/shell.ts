@@ -1,7 +1,7 @@
 import { FsError, isFsError } from '../kernel/errors.ts';
 import { Access, type Credentials, mayAccess } from '../kernel/inode.ts';
 import type { Kernel } from '../kernel/kernel.ts';
-import type { Process } from '../kernel/processes.ts';
+import { type Process, SIGNALS, type SignalName } from '../kernel/processes.ts';
 import { CollectingOutput, type InputStream, type OutputStream, StringInput } from '../kernel/streams.ts';
 import type { UserEntry } from '../kernel/users.ts';
 import type { Program } from '../programs/types.ts';
@@ -19,6 +19,8 @@ export interface ShellIo {
   stdout: OutputStream;
   stderr: OutputStream;
   terminal?: TerminalControl;
+  /** Started with `&`: Ctrl-C at the terminal does not reach it. */
+  background?: boolean;
 }
 
 export interface ShellOptions {
@@ -38,6 +40,8 @@ export class Shell {
   readonly process: Process;
   readonly variables = new Map<string, string>();
   readonly exported = new Set<string>();
+  /** Processes started in the foreground, which Ctrl-C reaches. */
+  private readonly foreground = new Set<Process>();
   cwd: string;
   lastStatus = 0;
   private readonly programs: Readonly<Record<string, Program>>;
@@ -105,7 +109,7 @@ export class Shell {
       joinedBy = item.then;
       if (!runs) continue;
       if (item.then === '&') {
-        void this.runPipeline(item.pipeline, io).catch((error: unknown) => {
+        void this.runPipeline(item.pipeline, { ...io, background: true }).catch((error: unknown) => {
           if (!(error instanceof ExpansionError)) throw error;
           this.reportExpansionError(error, io);
         });
@@ -189,12 +193,18 @@ export class Shell {
     return 127;
   }
 
+  /** Sends a signal to the programs running in the foreground (Ctrl-C sends SIGINT). */
+  signalForeground(signal: SignalName): void {
+    for (const process of this.foreground) process.signal(signal);
+  }
+
   /** Runs a program as a child process of this shell. */
   async spawn(program: Program, argv: string[], env: Record<string, string>, io: ShellIo): Promise<number> {
     const process = this.kernel.processes.spawn(this.process.pid, this.user.uid, argv);
+    if (!io.background) this.foreground.add(process);
     let status = 1;
     try {
-      status = await program({
+      const finished = program({
         kernel: this.kernel,
         process,
         argv,
@@ -207,11 +217,14 @@ export class Shell {
         stderr: io.stderr,
         terminal: io.terminal,
       });
+      const killed = process.killed.then((signal) => 128 + SIGNALS[signal]);
+      status = await Promise.race([finished, killed]);
     } catch (error) {
       // A program's own bug must not take the shell down; show it as a crash would.
       io.stderr.write(`${argv[0]}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       status = 134;
     } finally {
+      this.foreground.delete(process);
       this.kernel.processes.exit(process, status);
     }
     return status;

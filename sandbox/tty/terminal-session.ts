@@ -110,7 +110,9 @@ export class InteractiveSession implements TerminalSession {
   private async runLine(line: string): Promise<void> {
     // A Ctrl-C from before this line (at the prompt) must not interrupt what it starts.
     if (this.host.interruptBuffer) Atomics.store(this.host.interruptBuffer, 0, 0);
-    const tty = new TtyInput((text) => this.host.write(text), this.host.blockingInput, this.host.interruptBuffer);
+    const tty = new TtyInput((text) => this.host.write(text), this.host.blockingInput, this.host.interruptBuffer, () =>
+      this.shell.signalForeground('SIGINT'),
+    );
     this.foreground = tty;
     if (this.pending) tty.pushTypedAhead(this.pending);
     this.pending = '';

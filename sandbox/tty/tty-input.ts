@@ -28,6 +28,8 @@ export class TtyInput implements InputStream {
     private readonly echo: (text: string) => void,
     private readonly blockingInput?: BlockingInput,
     private readonly interruptBuffer?: Int32Array,
+    /** Ctrl-C: the session sends SIGINT to the foreground programs. */
+    private readonly onInterrupt: () => void = () => {},
   ) {}
 
   /** Keys typed while a program runs. */
@@ -110,7 +112,7 @@ export class TtyInput implements InputStream {
         this.line = '';
         this.interrupted = true;
         this.unreportedInterrupt = true;
-        if (this.interruptBuffer) Atomics.store(this.interruptBuffer, 0, 2);
+        this.onInterrupt();
       } else if (char === '\x04') {
         this.lines.push(this.line === '' ? null : this.line);
         this.line = '';
