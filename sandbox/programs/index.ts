@@ -1,16 +1,16 @@
-import { cat } from './cat.ts';
-import { echo } from './echo.ts';
-import { ls } from './ls.ts';
-import { pwd } from './pwd.ts';
+import { APT_PROGRAMS } from './apt/index.ts';
+import { COREUTILS } from './coreutils/index.ts';
 import { python } from './python/index.ts';
+import { SYSTEM_PROGRAMS } from './system/index.ts';
 import type { Program } from './types.ts';
+import { USER_PROGRAMS } from './users/index.ts';
 
-/** Every command the machine knows, by name. */
+/** Every command the machine knows, by name: each area keeps its own list. */
 export const PROGRAMS: Readonly<Record<string, Program>> = {
-  cat,
-  echo,
-  ls,
-  pwd,
+  ...COREUTILS,
+  ...SYSTEM_PROGRAMS,
+  ...USER_PROGRAMS,
+  ...APT_PROGRAMS,
   python,
   python3: python,
 };

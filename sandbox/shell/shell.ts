@@ -23,6 +23,16 @@ export interface ShellIo {
   background?: boolean;
 }
 
+/** Who a process runs as, where, and with which streams. */
+interface Launch {
+  env: Readonly<Record<string, string>>;
+  io: ShellIo;
+  user: UserEntry;
+  credentials: Credentials;
+  cwd: string;
+  ppid: number;
+}
+
 export interface ShellOptions {
   kernel: Kernel;
   user: UserEntry;
@@ -199,8 +209,13 @@ export class Shell {
   }
 
   /** Runs a program as a child process of this shell. */
-  async spawn(program: Program, argv: string[], env: Record<string, string>, io: ShellIo): Promise<number> {
-    const process = this.kernel.processes.spawn(this.process.pid, this.user.uid, argv);
+  spawn(program: Program, argv: string[], env: Record<string, string>, io: ShellIo): Promise<number> {
+    return this.start(program, argv, { env, io, user: this.user, credentials: this.credentials, cwd: this.cwd, ppid: this.process.pid });
+  }
+
+  private async start(program: Program, argv: readonly string[], launch: Launch): Promise<number> {
+    const { io } = launch;
+    const process = this.kernel.processes.spawn(launch.ppid, launch.user.uid, argv);
     if (!io.background) this.foreground.add(process);
     let status = 1;
     try {
@@ -208,14 +223,28 @@ export class Shell {
         kernel: this.kernel,
         process,
         argv,
-        env,
-        cwd: this.cwd,
-        user: this.user,
-        credentials: this.credentials,
+        env: launch.env,
+        cwd: launch.cwd,
+        user: launch.user,
+        credentials: launch.credentials,
         stdin: io.stdin,
         stdout: io.stdout,
         stderr: io.stderr,
         terminal: io.terminal,
+        hasProgram: (name) => name in this.programs,
+        spawn: (childArgv, options = {}) => {
+          const child = this.programs[childArgv[0] ?? ''];
+          if (!child) throw new Error(`spawn: no program named ${childArgv[0]}`);
+          const user = options.user ?? launch.user;
+          return this.start(child, childArgv, {
+            env: options.env ?? launch.env,
+            cwd: options.cwd ?? launch.cwd,
+            user,
+            credentials: options.user ? this.kernel.users.credentialsOf(user) : launch.credentials,
+            ppid: process.pid,
+            io: { ...io, stdin: options.stdin ?? io.stdin, stdout: options.stdout ?? io.stdout, stderr: options.stderr ?? io.stderr },
+          });
+        },
       });
       const killed = process.killed.then((signal) => 128 + SIGNALS[signal]);
       status = await Promise.race([finished, killed]);

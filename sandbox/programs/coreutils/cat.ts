@@ -1,5 +1,5 @@
-import { isFsError } from '../kernel/errors.ts';
-import type { Program } from './types.ts';
+import { isFsError } from '../../kernel/errors.ts';
+import type { Program } from '../types.ts';
 
 const decoder = new TextDecoder();
 

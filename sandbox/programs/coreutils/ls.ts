@@ -1,7 +1,7 @@
-import { isFsError } from '../kernel/errors.ts';
-import { type Inode, modeString } from '../kernel/inode.ts';
-import { resolvePath } from '../kernel/path.ts';
-import type { Program, ProgramContext } from './types.ts';
+import { isFsError } from '../../kernel/errors.ts';
+import { type Inode, modeString } from '../../kernel/inode.ts';
+import { resolvePath } from '../../kernel/path.ts';
+import type { Program, ProgramContext } from '../types.ts';
 
 interface LsOptions {
   long: boolean;

@@ -1,4 +1,4 @@
-import type { Program } from './types.ts';
+import type { Program } from '../types.ts';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', a: '\x07', r: '\r', e: '\x1b', '0': '\0' };
 

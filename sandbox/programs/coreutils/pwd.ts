@@ -1,4 +1,4 @@
-import type { Program } from './types.ts';
+import type { Program } from '../types.ts';
 
 export const pwd: Program = async ({ cwd, stdout }) => {
   stdout.write(`${cwd}\n`);
