@@ -1,53 +1,60 @@
 import { isFsError } from '../../kernel/errors.ts';
-import { type Inode, modeString } from '../../kernel/inode.ts';
+import type { Inode } from '../../kernel/inode.ts';
 import { resolvePath } from '../../kernel/path.ts';
 import type { Program, ProgramContext } from '../types.ts';
+import { type Entry, type FormatOptions, apparentSize, formatEntries } from './ls-format.ts';
+import { parseArgs } from './options.ts';
 
-interface LsOptions {
-  long: boolean;
+interface LsOptions extends FormatOptions {
   all: boolean;
   almostAll: boolean;
-  onePerLine: boolean;
-  human: boolean;
   directory: boolean;
+  recursive: boolean;
+  reverse: boolean;
+  sortBy: 'name' | 'time' | 'size' | 'none';
 }
 
-interface Entry {
-  name: string;
-  inode: Inode;
-  /** The path to show for a symlink's target, in long format. */
-  linkTarget?: string;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SIX_MONTHS_MS = 182 * 24 * 3600 * 1000;
-
-/** ls [-laA1hd] [FILE...] */
+/** ls [-laA1hdRtrSF] [FILE...] */
 export const ls: Program = async (context) => {
-  const { argv, stderr, stdout, kernel, credentials, cwd } = context;
-  const options: LsOptions = { long: false, all: false, almostAll: false, onePerLine: false, human: false, directory: false };
-  const operands: string[] = [];
-  for (const arg of argv.slice(1)) {
-    if (arg.startsWith('-') && arg.length > 1 && !arg.startsWith('--')) {
-      for (const flag of arg.slice(1)) {
-        if (flag === 'l') options.long = true;
-        else if (flag === 'a') options.all = true;
-        else if (flag === 'A') options.almostAll = true;
-        else if (flag === '1') options.onePerLine = true;
-        else if (flag === 'h') options.human = true;
-        else if (flag === 'd') options.directory = true;
-        else {
-          stderr.write(`ls: invalid option -- '${flag}'\nTry 'ls --help' for more information.\n`);
-          return 2;
-        }
-      }
-    } else if (!arg.startsWith('--')) operands.push(arg);
-  }
-  if (operands.length === 0) operands.push('.');
+  const { stderr, stdout, kernel, credentials, cwd } = context;
+  const parsed = parseArgs(
+    context,
+    {
+      flags: 'laA1hdRtrSFU',
+      long: {
+        all: { key: 'a' },
+        'almost-all': { key: 'A' },
+        'human-readable': { key: 'h' },
+        directory: { key: 'd' },
+        recursive: { key: 'R' },
+        reverse: { key: 'r' },
+        classify: { key: 'F' },
+        // Accepted for habit's sake (Ubuntu aliases ls to ls --color=auto); the output stays plain.
+        color: { key: 'color', value: 'optional' },
+      },
+    },
+    2,
+  );
+  if (typeof parsed === 'number') return parsed;
+  // Of -t, -S and -U, the last one given wins, as in GNU ls.
+  const sortFlag = parsed.list.findLast(([key]) => 'tSU'.includes(key))?.[0];
+  const options: LsOptions = {
+    long: parsed.has('l'),
+    all: parsed.has('a'),
+    almostAll: parsed.has('A'),
+    onePerLine: parsed.has('1'),
+    human: parsed.has('h'),
+    directory: parsed.has('d'),
+    recursive: parsed.has('R') && !parsed.has('d'),
+    reverse: parsed.has('r'),
+    classify: parsed.has('F'),
+    sortBy: sortFlag === 't' ? 'time' : sortFlag === 'S' ? 'size' : sortFlag === 'U' ? 'none' : 'name',
+  };
+  const operands = parsed.operands.length > 0 ? parsed.operands : ['.'];
 
   let status = 0;
   const files: Entry[] = [];
-  const dirs: { name: string; inode: Inode }[] = [];
+  const dirs: Entry[] = [];
   for (const operand of operands) {
     try {
       const inode = kernel.vfs.lookup(operand, credentials, !options.long, cwd);
@@ -62,25 +69,32 @@ export const ls: Program = async (context) => {
     }
   }
 
-  // Like the entries of a directory, the operands are listed in name order: files first, then directories.
-  files.sort((a, b) => collate(a.name, b.name));
-  dirs.sort((a, b) => collate(a.name, b.name));
+  // Like the entries of a directory, the operands are sorted: files first, then directories.
   const blocks: string[] = [];
-  if (files.length > 0) blocks.push(format(files, options, context, false));
-  for (const dir of dirs) {
+  if (files.length > 0) blocks.push(formatEntries(order(files, options), options, context, false));
+  const pending = order(dirs, options);
+  const withHeadings = operands.length > 1 || options.recursive;
+  while (pending.length > 0) {
+    const dir = pending.shift()!;
     let entries: Entry[];
     try {
-      entries = listDirectory(dir.name, dir.inode, options, context);
+      entries = order(listDirectory(dir.name, dir.inode, options, context), options);
     } catch (error) {
       if (!isFsError(error)) throw error;
       stderr.write(`ls: cannot open directory '${dir.name}': ${error.reason}\n`);
       status = 2;
       continue;
     }
-    const heading = operands.length > 1 ? `${dir.name}:\n` : '';
-    blocks.push(heading + format(entries, options, context, true));
+    blocks.push((withHeadings ? `${dir.name}:\n` : '') + formatEntries(entries, options, context, true));
+    if (options.recursive) {
+      const prefix = dir.name.endsWith('/') ? dir.name : `${dir.name}/`;
+      const children = entries
+        .filter((entry) => entry.inode.kind === 'dir' && entry.name !== '.' && entry.name !== '..')
+        .map((entry) => ({ name: prefix + entry.name, inode: entry.inode }));
+      pending.unshift(...children);
+    }
   }
-  stdout.write(blocks.filter((block) => block !== '').join('\n'));
+  stdout.write(blocks.filter((block, index) => block !== '' || (withHeadings && index > 0)).join('\n'));
   return status;
 };
 
@@ -97,111 +111,23 @@ function listDirectory(name: string, dir: Inode, options: LsOptions, context: Pr
     const absolute = resolvePath(cwd, name);
     entries.push({ name: '.', inode: dir }, { name: '..', inode: kernel.vfs.lookup(resolvePath(absolute, '..'), credentials) });
   }
-  return entries.sort((a, b) => collate(a.name, b.name));
+  return entries;
 }
 
 /**
- * Orders names as ls does in the machine's locale, C.UTF-8 (LANG, as on an
- * Ubuntu cloud image): by code point, so capitals and dotfiles come first, as
- * the shell sorts a glob.
+ * Sorts as ls does in the machine's locale, C.UTF-8 (LANG, as on an Ubuntu
+ * cloud image): names by code point, so capitals and dotfiles come first;
+ * -t newest first and -S largest first, ties by name; -r reverses it all.
  */
-function collate(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function format(entries: Entry[], options: LsOptions, context: ProgramContext, isDirectoryListing: boolean): string {
-  if (entries.length === 0) return options.long && isDirectoryListing ? 'total 0\n' : '';
-  if (options.long) return formatLong(entries, options, context, isDirectoryListing);
-  if (options.onePerLine || !context.stdout.isTTY) return entries.map((entry) => `${entry.name}\n`).join('');
-  return formatColumns(entries.map((entry) => entry.name), context.terminal?.columns ?? 80);
-}
-
-function formatLong(entries: Entry[], options: LsOptions, context: ProgramContext, withTotal: boolean): string {
-  const { users } = context.kernel;
-  const rows = entries.map(({ name, inode, linkTarget }) => [
-    modeString(inode),
-    String(inode.nlink),
-    users.userName(inode.uid),
-    users.groupName(inode.gid),
-    sizeOf(inode, options.human),
-    timestamp(inode.mtimeMs),
-    linkTarget === undefined ? name : `${name} -> ${linkTarget}`,
-  ]);
-  const widths = [0, 1, 2, 3, 4].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const lines = rows.map((row) =>
-    [
-      row[0],
-      row[1]!.padStart(widths[1]!),
-      row[2]!.padEnd(widths[2]!),
-      row[3]!.padEnd(widths[3]!),
-      row[4]!.padStart(widths[4]!),
-      row[5],
-      row[6],
-    ].join(' '),
-  );
-  const totalBlocks = entries.reduce((sum, { inode }) => sum + diskKilobytes(inode), 0);
-  const total = withTotal ? `total ${options.human ? humanSize(totalBlocks * 1024) : totalBlocks}\n` : '';
-  return total + lines.map((line) => `${line}\n`).join('');
-}
-
-function diskKilobytes(inode: Inode): number {
-  if (inode.kind === 'dir') return 4;
-  if (inode.kind === 'symlink') return 0;
-  return Math.ceil(inode.data.length / 4096) * 4;
-}
-
-function sizeOf(inode: Inode, human: boolean): string {
-  const bytes = inode.kind === 'dir' ? 4096 : inode.kind === 'symlink' ? inode.target.length : inode.data.length;
-  return human ? humanSize(bytes) : String(bytes);
-}
-
-/** 4.0K, 12K, 1.5M: as coreutils' -h rounds (up, one decimal below 10). */
-export function humanSize(bytes: number): string {
-  const units = ['K', 'M', 'G', 'T'];
-  if (bytes < 1024) return String(bytes);
-  let value = bytes;
-  let unit = -1;
-  do {
-    value /= 1024;
-    unit++;
-  } while (value >= 1024 && unit < units.length - 1);
-  const rounded = value < 10 ? Math.ceil(value * 10) / 10 : Math.ceil(value);
-  if (rounded >= 1024 && unit < units.length - 1) return `1.0${units[unit + 1]}`;
-  return (value < 10 && rounded < 10 ? rounded.toFixed(1) : String(Math.ceil(value))) + units[unit];
-}
-
-function timestamp(ms: number): string {
-  const date = new Date(ms);
-  const month = MONTHS[date.getUTCMonth()];
-  const day = String(date.getUTCDate()).padStart(2, ' ');
-  const recent = Math.abs(Date.now() - ms) < SIX_MONTHS_MS;
-  const tail = recent
-    ? `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`
-    : ` ${date.getUTCFullYear()}`;
-  return `${month} ${day} ${tail}`;
-}
-
-/** Names in columns, filled top to bottom, as ls prints to a terminal. */
-function formatColumns(names: string[], width: number): string {
-  for (let columns = names.length; columns > 1; columns--) {
-    const rows = Math.ceil(names.length / columns);
-    const columnWidths = Array.from({ length: columns }, (_, column) =>
-      Math.max(0, ...names.slice(column * rows, column * rows + rows).map((name) => name.length)),
-    );
-    const total = columnWidths.reduce((sum, w) => sum + w + 2, 0) - 2;
-    if (total > width || columnWidths.includes(0)) continue;
-    const lines: string[] = [];
-    for (let row = 0; row < rows; row++) {
-      const cells: string[] = [];
-      for (let column = 0; column < columns; column++) {
-        const name = names[column * rows + row];
-        if (name === undefined) continue;
-        const isLast = column === columns - 1 || names[(column + 1) * rows + row] === undefined;
-        cells.push(isLast ? name : name.padEnd(columnWidths[column]! + 2));
-      }
-      lines.push(cells.join(''));
-    }
-    return lines.map((line) => `${line}\n`).join('');
-  }
-  return names.map((name) => `${name}\n`).join('');
+function order(entries: Entry[], options: LsOptions): Entry[] {
+  if (options.sortBy === 'none') return entries;
+  const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const compare =
+    options.sortBy === 'time'
+      ? (a: Entry, b: Entry) => b.inode.mtimeMs - a.inode.mtimeMs || byName(a, b)
+      : options.sortBy === 'size'
+        ? (a: Entry, b: Entry) => apparentSize(b.inode) - apparentSize(a.inode) || byName(a, b)
+        : byName;
+  const sorted = [...entries].sort(compare);
+  return options.reverse ? sorted.reverse() : sorted;
 }

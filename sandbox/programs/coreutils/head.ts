@@ -1,0 +1,76 @@
+import type { InputStream, OutputStream } from '../../kernel/streams.ts';
+import type { Program } from '../types.ts';
+import { parseArgs } from './options.ts';
+import { openError, readOperand } from './text-input.ts';
+import { lineCountArgs, parseCount } from './line-count.ts';
+
+/** head [-n [-]N] [-c [-]N] [-qv] [FILE...]: the first lines or bytes; a negative N keeps all but the last N. */
+export const head: Program = async (context) => {
+  const options = parseArgs(
+    { ...context, argv: lineCountArgs(context.argv) },
+    {
+      flags: 'qv',
+      valued: 'nc',
+      long: { lines: { key: 'n', value: true }, bytes: { key: 'c', value: true }, quiet: { key: 'q' }, verbose: { key: 'v' } },
+    },
+  );
+  if (typeof options === 'number') return options;
+  const last = options.list.findLast(([key]) => key === 'n' || key === 'c');
+  const byBytes = last?.[0] === 'c';
+  const countText = last?.[1] ?? '10';
+  const count = parseCount(countText.replace(/^-/, ''));
+  if (count === null) {
+    context.stderr.write(`head: invalid number of ${byBytes ? 'bytes' : 'lines'}: ‘${countText}’\n`);
+    return 1;
+  }
+  const allButLast = countText.startsWith('-');
+  const files = options.operands.length > 0 ? options.operands : ['-'];
+  const headers = options.has('v') || (files.length > 1 && !options.has('q'));
+  let status = 0;
+  let first = true;
+  for (const file of files) {
+    if (file === '-' && !byBytes && !allButLast && !headers) {
+      await firstLinesOfStream(context.stdin, context.stdout, count);
+      continue;
+    }
+    let opened = true;
+    const text = await readOperand(context, file, (name, error) => {
+      opened = error.code === 'EISDIR';
+      return openError(name, error);
+    });
+    if (headers && opened) {
+      context.stdout.write(`${first ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
+      first = false;
+    }
+    if (text === null) {
+      status = 1;
+      continue;
+    }
+    context.stdout.write(byBytes ? sliceBytes(text, count, allButLast) : sliceLines(text, count, allButLast));
+  }
+  return status;
+};
+
+function sliceLines(text: string, count: number, allButLast: boolean): string {
+  const pieces = text.split(/(?<=\n)/);
+  if (text === '') return '';
+  return (allButLast ? pieces.slice(0, Math.max(0, pieces.length - count)) : pieces.slice(0, count)).join('');
+}
+
+function sliceBytes(text: string, count: number, allButLast: boolean): string {
+  const bytes = new TextEncoder().encode(text);
+  const kept = allButLast ? bytes.slice(0, Math.max(0, bytes.length - count)) : bytes.slice(0, count);
+  return new TextDecoder().decode(kept);
+}
+
+/** The first lines of a stream, written as they arrive; stops reading once it has them (`tail -f log | head`). */
+async function firstLinesOfStream(input: InputStream, output: OutputStream, count: number): Promise<void> {
+  let left = count;
+  for (let chunk = left > 0 ? await input.read() : null; chunk !== null; chunk = await input.read()) {
+    const pieces = chunk.split(/(?<=\n)/);
+    const taken = pieces.slice(0, left);
+    output.write(taken.join(''));
+    left -= taken.filter((piece) => piece.endsWith('\n')).length;
+    if (left <= 0) return;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Program } from '../types.ts';
+import { followFiles } from './tail-follow.ts';
+import { lineCountArgs, parseCount } from './line-count.ts';
+import { parseArgs } from './options.ts';
+import { openError, readOperand } from './text-input.ts';
+
+/** tail [-n [+]N] [-c [+]N] [-fFqv] [FILE...]: the last lines or bytes, or from line N on with +N; -f keeps following. */
+export const tail: Program = async (context) => {
+  const options = parseArgs(
+    { ...context, argv: lineCountArgs(context.argv) },
+    {
+      flags: 'fFqv',
+      valued: 'nc',
+      long: {
+        lines: { key: 'n', value: true },
+        bytes: { key: 'c', value: true },
+        follow: { key: 'f' },
+        quiet: { key: 'q' },
+        verbose: { key: 'v' },
+      },
+    },
+  );
+  if (typeof options === 'number') return options;
+  const last = options.list.findLast(([key]) => key === 'n' || key === 'c');
+  const byBytes = last?.[0] === 'c';
+  const countText = last?.[1] ?? '10';
+  const count = parseCount(countText.replace(/^-/, ''));
+  if (count === null) {
+    context.stderr.write(`tail: invalid number of ${byBytes ? 'bytes' : 'lines'}: ‘${countText}’\n`);
+    return 1;
+  }
+  const fromStart = countText.startsWith('+');
+  const files = options.operands.length > 0 ? options.operands : ['-'];
+  const headers = options.has('v') || (files.length > 1 && !options.has('q'));
+  let status = 0;
+  let first = true;
+  for (const file of files) {
+    let opened = true;
+    const text = await readOperand(context, file, (name, error) => {
+      opened = error.code === 'EISDIR';
+      return openError(name, error);
+    });
+    if (headers && opened) {
+      context.stdout.write(`${first ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
+      first = false;
+    }
+    if (text === null) {
+      status = 1;
+      continue;
+    }
+    context.stdout.write(byBytes ? lastBytes(text, count, fromStart) : lastLines(text, count, fromStart));
+  }
+  const follow = options.has('f') || options.has('F');
+  const followed = files.filter((file) => file !== '-');
+  if (follow && followed.length > 0) return followFiles(context, followed, headers);
+  return status;
+};
+
+function lastLines(text: string, count: number, fromStart: boolean): string {
+  if (text === '') return '';
+  const pieces = text.split(/(?<=\n)/);
+  if (fromStart) return pieces.slice(Math.max(0, count - 1)).join('');
+  return count === 0 ? '' : pieces.slice(-count).join('');
+}
+
+function lastBytes(text: string, count: number, fromStart: boolean): string {
+  const bytes = new TextEncoder().encode(text);
+  const kept = fromStart ? bytes.slice(Math.max(0, count - 1)) : count === 0 ? bytes.slice(bytes.length) : bytes.slice(-count);
+  return new TextDecoder().decode(kept);
+}
