@@ -28,6 +28,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'fidelity',
+          include: ['tests/fidelity/**/*.test.ts'],
+          environment: 'node',
+          // Hundreds of cases, each run through real bash and the simulated machine.
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+          benchmark: { include: [] },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'bench',
           include: [],
           environment: 'node',

@@ -2,6 +2,11 @@
 
 export interface OutputStream {
   write(text: string): void;
+  /**
+   * A pipe whose reader has gone calls this on the next write, where Linux
+   * sends the writer SIGPIPE. Returns a function that stops listening.
+   */
+  whenBroken?(listener: () => void): () => void;
   /** True when this is a terminal (programs colour and line-buffer then). */
   readonly isTTY: boolean;
 }
@@ -26,6 +31,8 @@ export interface InputStream {
    * throws InterruptedRead when Ctrl-C interrupts the wait.
    */
   readSync(): string | null;
+  /** Puts back what a reader took but did not use (`read` takes one line of a larger chunk). */
+  unread?(text: string): void;
   readonly isTTY: boolean;
 }
 
@@ -45,6 +52,10 @@ export class StringInput implements InputStream {
     const text = this.remaining;
     this.remaining = null;
     return text;
+  }
+
+  unread(text: string): void {
+    this.remaining = text + (this.remaining ?? '');
   }
 }
 
@@ -68,3 +79,67 @@ export class CollectingOutput implements OutputStream {
 }
 
 export const DISCARD: OutputStream = { isTTY: false, write: () => {} };
+
+/**
+ * A pipe between two programs of a pipeline: what one writes, the other reads,
+ * as it is written. The reader waits for data and sees the end once the
+ * writer has closed its end.
+ */
+export class Pipe {
+  private buffer: string[] = [];
+  private closed = false;
+  private broken = false;
+  private waiters: (() => void)[] = [];
+  private readonly brokenListeners = new Set<() => void>();
+
+  readonly writer: OutputStream & { close(): void } = {
+    isTTY: false,
+    write: (text: string) => {
+      if (this.broken) {
+        for (const listener of [...this.brokenListeners]) listener();
+        return;
+      }
+      if (this.closed || text === '') return;
+      this.buffer.push(text);
+      this.wake();
+    },
+    whenBroken: (listener: () => void) => {
+      this.brokenListeners.add(listener);
+      return () => this.brokenListeners.delete(listener);
+    },
+    close: () => {
+      this.closed = true;
+      this.wake();
+    },
+  };
+
+  readonly reader: InputStream & { close(): void } = {
+    isTTY: false,
+    read: async () => {
+      while (this.buffer.length === 0 && !this.closed) await new Promise<void>((resolve) => this.waiters.push(resolve));
+      return this.take();
+    },
+    readSync: () => this.take(),
+    unread: (text: string) => {
+      this.buffer.unshift(text);
+    },
+    // Once nobody reads, further writes go nowhere and tell the writer (see whenBroken).
+    close: () => {
+      this.broken = true;
+      this.buffer = [];
+    },
+  };
+
+  private take(): string | null {
+    if (this.buffer.length === 0) return null;
+    const text = this.buffer.join('');
+    this.buffer = [];
+    return text;
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

@@ -1,7 +1,9 @@
 import { isFsError } from '../kernel/errors.ts';
 import { resolvePath } from '../kernel/path.ts';
-import type { Shell, ShellIo } from './shell.ts';
+import { SCRIPT_BUILTINS } from './builtins-script.ts';
+import { SESSION_BUILTINS } from './builtins-session.ts';
 import { ShellExit } from './shell-exit.ts';
+import type { Shell, ShellIo } from './shell.ts';
 
 /** Commands that change the shell itself, so they run inside it. */
 export type Builtin = (shell: Shell, argv: string[], io: ShellIo) => Promise<number>;
@@ -9,12 +11,12 @@ export type Builtin = (shell: Shell, argv: string[], io: ShellIo) => Promise<num
 const cd: Builtin = async (shell, argv, io) => {
   const args = argv.slice(1).filter((arg) => arg !== '--');
   if (args.length > 1) {
-    io.stderr.write('-bash: cd: too many arguments\n');
+    io.stderr.write(`${shell.errorPrefix()}cd: too many arguments\n`);
     return 1;
   }
   const home = shell.variables.get('HOME');
   if (args[0] === undefined && home === undefined) {
-    io.stderr.write('-bash: cd: HOME not set\n');
+    io.stderr.write(`${shell.errorPrefix()}cd: HOME not set\n`);
     return 1;
   }
   let target = args[0] ?? home!;
@@ -26,13 +28,13 @@ const cd: Builtin = async (shell, argv, io) => {
   try {
     const node = shell.kernel.vfs.lookup(path, shell.credentials);
     if (node.kind !== 'dir') {
-      io.stderr.write(`-bash: cd: ${target}: Not a directory\n`);
+      io.stderr.write(`${shell.errorPrefix()}cd: ${target}: Not a directory\n`);
       return 1;
     }
     shell.kernel.vfs.readdir(path, shell.credentials);
   } catch (error) {
     if (!isFsError(error)) throw error;
-    io.stderr.write(`-bash: cd: ${target}: ${error.reason}\n`);
+    io.stderr.write(`${shell.errorPrefix()}cd: ${target}: ${error.reason}\n`);
     return 1;
   }
   shell.setVariable('OLDPWD', shell.cwd, true);
@@ -47,7 +49,7 @@ const exportBuiltin: Builtin = async (shell, argv, io) => {
     const equals = arg.indexOf('=');
     const name = equals < 0 ? arg : arg.slice(0, equals);
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      io.stderr.write(`-bash: export: \`${arg}': not a valid identifier\n`);
+      io.stderr.write(`${shell.errorPrefix()}export: \`${arg}': not a valid identifier\n`);
       status = 1;
     } else if (equals > 0) shell.setVariable(name, arg.slice(equals + 1), true);
     else shell.exported.add(name);
@@ -56,7 +58,8 @@ const exportBuiltin: Builtin = async (shell, argv, io) => {
 };
 
 const unset: Builtin = async (shell, argv) => {
-  for (const name of argv.slice(1)) {
+  for (const name of argv.slice(1).filter((arg) => !/^-[vf]$/.test(arg))) {
+    shell.functions.delete(name);
     shell.variables.delete(name);
     shell.exported.delete(name);
   }
@@ -66,18 +69,20 @@ const unset: Builtin = async (shell, argv) => {
 const exit: Builtin = async (shell, argv, io) => {
   const arg = argv[1];
   if (arg !== undefined && !/^-?\d+$/.test(arg)) {
-    io.stderr.write(`-bash: exit: ${arg}: numeric argument required\n`);
+    io.stderr.write(`${shell.errorPrefix()}exit: ${arg}: numeric argument required\n`);
     throw new ShellExit(2);
   }
   if (argv.length > 2) {
     // bash 5.2 still exits, with status 1.
-    io.stderr.write('-bash: exit: too many arguments\n');
+    io.stderr.write(`${shell.errorPrefix()}exit: too many arguments\n`);
     throw new ShellExit(1);
   }
   throw new ShellExit(arg === undefined ? shell.lastStatus : Number(arg) & 255);
 };
 
 export const BUILTINS: Readonly<Record<string, Builtin>> = {
+  ...SCRIPT_BUILTINS,
+  ...SESSION_BUILTINS,
   cd,
   export: exportBuiltin,
   unset,

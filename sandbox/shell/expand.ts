@@ -1,10 +1,17 @@
+import { evaluateArithmetic } from './arithmetic.ts';
+import { expandBraces } from './brace-expansion.ts';
 import { ExpansionError } from './expansion-error.ts';
-import { ESCAPED_DOLLAR, type WordPart, findClosing } from './lexer.ts';
+import { globRegex } from './glob.ts';
+import { ESCAPED_DOLLAR, type WordPart, findClosing, findClosingBrace } from './lexer.ts';
 
 /** What expansion needs from the shell: variables and command substitution. */
 export interface ExpansionContext {
   variable(name: string): string | undefined;
-  /** Sets a shell variable, for `${name:=word}`. */
+  /** The positional parameters, for "$@" and "$*". */
+  positional(): readonly string[];
+  /** `set -u`: expanding an unset variable is an error. */
+  nounset?(): boolean;
+  /** Sets a shell variable, for `${name:=word}` and arithmetic. */
   assign(name: string, value: string): void;
   home(user?: string): string | undefined;
   substitute(command: string): Promise<string>;
@@ -12,8 +19,10 @@ export interface ExpansionContext {
   glob(pattern: string): string[];
 }
 
+export { evaluateArithmetic };
+
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
-const SPECIAL = /^[?$#!0-9@*]/;
+const SPECIAL = /^[?$#!0-9@*-]/;
 const GLOB_CHARS = /[*?[]/;
 
 /** One word after expansion: its fields, and whether each may still be globbed. */
@@ -23,7 +32,14 @@ interface Field {
   hasGlob: boolean;
 }
 
+/** Expands a command word into fields: braces, ~, $, word splitting, globbing. */
 export async function expandWord(parts: WordPart[], context: ExpansionContext): Promise<string[]> {
+  const result: string[] = [];
+  for (const word of expandBraces(parts)) result.push(...(await expandOne(word, context)));
+  return result;
+}
+
+async function expandOne(parts: WordPart[], context: ExpansionContext): Promise<string[]> {
   const fields: Field[] = [];
   let current: Field | null = null;
   const append = (text: string, globbable: boolean) => {
@@ -52,6 +68,14 @@ export async function expandWord(parts: WordPart[], context: ExpansionContext): 
       }
     }
     for (const piece of await expandDollars(text, context)) {
+      if (piece.fields && part.quoting === 'double') {
+        // "$@": each parameter stays its own word.
+        piece.fields.forEach((field, index) => {
+          if (index > 0) split();
+          append(field, false);
+        });
+        continue;
+      }
       if (piece.literal || part.quoting === 'double') {
         append(piece.text, part.quoting === 'none');
         continue;
@@ -62,7 +86,7 @@ export async function expandWord(parts: WordPart[], context: ExpansionContext): 
         if (word !== '') append(word, true);
       });
     }
-    if (part.quoting === 'double') current ??= { text: '', pattern: '', hasGlob: false };
+    if (part.quoting === 'double' && !isLoneQuotedAt(parts)) current ??= { text: '', pattern: '', hasGlob: false };
   }
   split();
 
@@ -73,6 +97,11 @@ export async function expandWord(parts: WordPart[], context: ExpansionContext): 
     else result.push(field.text);
   }
   return result;
+}
+
+/** "$@" with no parameters expands to no word at all, not to an empty one. */
+function isLoneQuotedAt(parts: WordPart[]): boolean {
+  return parts.length === 1 && parts[0]!.quoting === 'double' && parts[0]!.text === '$@';
 }
 
 /**
@@ -93,6 +122,33 @@ export async function expandToString(parts: WordPart[], context: ExpansionContex
   return text;
 }
 
+/** Expands a pattern word (case, [[ == ]], ${x#p}): quoted characters match themselves. */
+export async function expandPattern(parts: WordPart[], context: ExpansionContext): Promise<string> {
+  let pattern = '';
+  for (const [partIndex, part] of parts.entries()) {
+    if (part.quoting === 'single') {
+      pattern += escapeGlob(part.text);
+      continue;
+    }
+    const unquoted = part.quoting === 'none' ? expandTildes(part.text, context, partIndex === 0, false) : part.text;
+    for (const piece of await expandDollars(unquoted, context)) {
+      pattern += part.quoting === 'double' ? escapeGlob(piece.text) : piece.text;
+    }
+  }
+  return pattern;
+}
+
+/** The body of an unquoted here-document: $ and ` expand; a backslash escapes only $ ` \ and newline. */
+export async function expandHereDoc(body: string, context: ExpansionContext): Promise<string> {
+  const text = body.replace(/\\([$`\\\n])/g, (_, char: string) => (char === '$' ? ESCAPED_DOLLAR : char === '\n' ? '' : char === '`' ? '\uE001' : char));
+  const withSubstitutions = text.replace(/`([^`]*)`/g, (_, command: string) => `$(${command})`).replace(/\uE001/g, '`');
+  return expandToString([{ text: withSubstitutions, quoting: 'double' }], context);
+}
+
+export function matchesPattern(text: string, pattern: string): boolean {
+  return globRegex(pattern, true).test(text);
+}
+
 function expandTildes(text: string, context: ExpansionContext, atWordStart: boolean, afterColons: boolean): string {
   const prefix = afterColons ? (atWordStart ? '(^|:)' : '(:)') : atWordStart ? '(^)' : null;
   if (prefix === null) return text;
@@ -107,6 +163,8 @@ interface Piece {
   text: string;
   /** Literal text from the command line, as opposed to the result of an expansion. */
   literal: boolean;
+  /** "$@": the parameters, each its own word when quoted. */
+  fields?: readonly string[];
 }
 
 async function expandDollars(text: string, context: ExpansionContext): Promise<Piece[]> {
@@ -144,14 +202,16 @@ async function expandDollars(text: string, context: ExpansionContext): Promise<P
       pieces.push({ text: output.replace(/\n+$/, ''), literal: false });
       index = end + 1;
     } else if (rest.startsWith('{')) {
-      const end = text.indexOf('}', index);
+      const end = findClosingBrace(text, index + 1);
       if (end < 0) {
         literal += char;
         index++;
         continue;
       }
       flush();
-      pieces.push({ text: expandBraced(text.slice(index + 2, end), context), literal: false });
+      const inner = text.slice(index + 2, end);
+      if (inner === '@' || inner === '*') pieces.push(positionalPiece(inner, context));
+      else pieces.push({ text: await expandBraced(inner, context), literal: false });
       index = end + 1;
     } else {
       const match = SPECIAL.exec(rest) ?? NAME.exec(rest);
@@ -161,7 +221,8 @@ async function expandDollars(text: string, context: ExpansionContext): Promise<P
         continue;
       }
       flush();
-      pieces.push({ text: context.variable(match[0]) ?? '', literal: false });
+      if (match[0] === '@' || match[0] === '*') pieces.push(positionalPiece(match[0], context));
+      else pieces.push({ text: boundValue(match[0], context), literal: false });
       index += 1 + match[0].length;
     }
   }
@@ -169,68 +230,92 @@ async function expandDollars(text: string, context: ExpansionContext): Promise<P
   return pieces;
 }
 
-function expandBraced(inner: string, context: ExpansionContext): string {
-  const length = /^#([A-Za-z_][A-Za-z0-9_]*|[?$!0-9@*])$/.exec(inner);
-  if (length) return String((context.variable(length[1]!) ?? '').length);
-  const match = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!0-9@*])(?:(:?[-=+])(.*))?$/s.exec(inner);
-  if (!match) return '';
-  const [, name, operator, word = ''] = match;
-  const value = context.variable(name!);
-  const isUnset = operator?.startsWith(':') ? !value : value === undefined;
-  if (operator === ':-' || operator === '-') return isUnset ? word : value!;
-  if (operator === ':+' || operator === '+') return isUnset ? '' : word;
-  if (operator === ':=' || operator === '=') {
-    if (isUnset) context.assign(name!, word);
-    return isUnset ? word : value!;
+/** A variable's value; unset under `set -u`, an error that ends the shell. */
+function boundValue(name: string, context: ExpansionContext): string {
+  const value = context.variable(name);
+  if (value !== undefined) return value;
+  if (context.nounset?.() && !/^[?$#!*@-]$/.test(name)) {
+    throw new ExpansionError(`${/^\d+$/.test(name) ? `$${name}` : name}: unbound variable`, 'unset');
   }
-  return value ?? '';
+  return '';
 }
 
-/** Integer arithmetic as in $(( )): + - * / % ** and parentheses, with variables by name. */
-export function evaluateArithmetic(expression: string, context: Pick<ExpansionContext, 'variable'>): number {
-  // bash quotes the expression without its leading blanks in its error messages.
-  const source = expression.trimStart();
-  const tokens = [...source.matchAll(/\d+|[A-Za-z_][A-Za-z0-9_]*|\*\*|[-+*/%()]/g)];
-  let position = 0;
-  const peek = () => tokens[position]?.[0];
-  const primary = (): number => {
-    const token = tokens[position++]?.[0];
-    if (token === '(') {
-      const value = sum();
-      position++;
-      return value;
+function positionalPiece(name: '@' | '*', context: ExpansionContext): Piece {
+  const params = context.positional();
+  return { text: params.join(' '), literal: false, fields: name === '@' ? params : [params.join(' ')] };
+}
+
+const BRACED = /^([A-Za-z_][A-Za-z0-9_]*|[?$#!0-9@*-]|\d+)(.*)$/s;
+
+async function expandBraced(inner: string, context: ExpansionContext): Promise<string> {
+  const length = /^#([A-Za-z_][A-Za-z0-9_]*|[?$!0-9@*-]|\d+)$/.exec(inner);
+  if (length) return String((context.variable(length[1]!) ?? '').length);
+  const match = BRACED.exec(inner);
+  if (!match || inner === '') throw new ExpansionError(`\${${inner}}: bad substitution`, 'substitution');
+  const [, name, rest = ''] = match;
+  const value = context.variable(name!);
+  const word = async (text: string) => expandToString([{ text, quoting: 'none' }], context);
+  const pattern = async (text: string) => expandPattern([{ text, quoting: 'none' }], context);
+  if (rest === '') return boundValue(name!, context);
+  const operator = /^(:?[-=+?])(.*)$/s.exec(rest);
+  if (operator) {
+    const [, op, argument = ''] = operator;
+    const isUnset = op!.startsWith(':') ? !value : value === undefined;
+    if (op!.endsWith('-')) return isUnset ? word(argument) : value!;
+    if (op!.endsWith('+')) return isUnset ? '' : word(argument);
+    if (op!.endsWith('=')) {
+      if (!isUnset) return value!;
+      const assigned = await word(argument);
+      context.assign(name!, assigned);
+      return assigned;
     }
-    if (token === '-') return -primary();
-    if (token === '+') return primary();
-    if (token === undefined) return 0;
-    if (/^\d/.test(token)) return Number(token);
-    return Number(context.variable(token) ?? 0) || 0;
-  };
-  // ** binds tighter than * and groups to the right: 2**3**2 is 2**9.
-  const power = (): number => {
-    const base = primary();
-    if (peek() !== '**') return base;
-    position++;
-    return base ** power();
-  };
-  const product = (): number => {
-    let value = power();
-    while (peek() === '*' || peek() === '/' || peek() === '%') {
-      const operator = tokens[position++]![0];
-      const divisorAt = tokens[position]?.index ?? source.length;
-      const right = power();
-      if (operator === '*') value *= right;
-      else if (right === 0) throw new ExpansionError(`${source}: division by 0 (error token is "${source.slice(divisorAt)}")`);
-      else value = operator === '/' ? Math.trunc(value / right) : value % right;
+    if (isUnset) throw new ExpansionError(`${name}: ${argument === '' ? 'parameter null or not set' : await word(argument)}`, 'unset');
+    return value!;
+  }
+  const text = value ?? '';
+  const trim = /^(##?|%%?)(.*)$/s.exec(rest);
+  if (trim) return removeAffix(text, await pattern(trim[2]!), trim[1]!);
+  const replace = /^\/([/#%]?)((?:\\.|[^/])*)(?:\/(.*))?$/s.exec(rest);
+  if (replace) return replaceMatches(text, await pattern(replace[2]!), await word(replace[3] ?? ''), replace[1]!);
+  const slice = /^:(-?\s*[^:]*)(?::(.*))?$/s.exec(rest);
+  if (slice && !/^[-=+?]/.test(slice[1]!)) {
+    let start = evaluateArithmetic(slice[1]!, context);
+    if (start < 0) start = Math.max(0, text.length + start);
+    if (slice[2] === undefined) return text.slice(start);
+    const count = evaluateArithmetic(slice[2], context);
+    return count < 0 ? text.slice(start, text.length + count) : text.slice(start, start + count);
+  }
+  const caseChange = /^(\^\^?|,,?)$/.exec(rest);
+  if (caseChange) {
+    const upper = rest.startsWith('^');
+    const change = (s: string) => (upper ? s.toUpperCase() : s.toLowerCase());
+    return rest.length === 2 ? change(text) : change(text.slice(0, 1)) + text.slice(1);
+  }
+  throw new ExpansionError(`\${${inner}}: bad substitution`, 'substitution');
+}
+
+function removeAffix(text: string, pattern: string, operator: string): string {
+  const longest = operator.length === 2;
+  if (operator.startsWith('#')) {
+    const lengths = [...Array(text.length + 1).keys()];
+    for (const length of longest ? lengths.reverse() : lengths) {
+      if (matchesPattern(text.slice(0, length), pattern)) return text.slice(length);
     }
-    return value;
-  };
-  const sum = (): number => {
-    let value = product();
-    while (peek() === '+' || peek() === '-') value = tokens[position++]![0] === '+' ? value + product() : value - product();
-    return value;
-  };
-  return sum();
+  } else {
+    const starts = [...Array(text.length + 1).keys()];
+    for (const start of longest ? starts : starts.reverse()) {
+      if (matchesPattern(text.slice(start), pattern)) return text.slice(0, start);
+    }
+  }
+  return text;
+}
+
+function replaceMatches(text: string, pattern: string, replacement: string, mode: string): string {
+  if (pattern === '') return text;
+  const regex = globRegex(pattern, false).source;
+  if (mode === '#') return text.replace(new RegExp(`^${regex}`, 's'), () => replacement);
+  if (mode === '%') return text.replace(new RegExp(`${regex}$`, 's'), () => replacement);
+  return text.replace(new RegExp(regex, mode === '/' ? 'gs' : 's'), () => replacement);
 }
 
 function escapeGlob(text: string): string {

@@ -41,8 +41,19 @@ function joinGlob(base: string, name: string): string {
   return base.endsWith('/') ? base + name : `${base}/${name}`;
 }
 
+/** A shell pattern (`*.py`, `[a-c]?`) as a regex; anchored, it must match the whole text. */
+export function globRegex(pattern: string, anchored: boolean): RegExp {
+  const source = patternSource(pattern).source;
+  return new RegExp(anchored ? `^${source}$` : source, 's');
+}
+
 /** A regex for one segment, or null when the segment has no unescaped wildcard. */
 function segmentRegex(segment: string): RegExp | null {
+  const { source, hasWildcard } = patternSource(segment);
+  return hasWildcard ? new RegExp(`^${source}$`, 's') : null;
+}
+
+function patternSource(segment: string): { source: string; hasWildcard: boolean } {
   let source = '';
   let hasWildcard = false;
   for (let index = 0; index < segment.length; index++) {
@@ -63,14 +74,29 @@ function segmentRegex(segment: string): RegExp | null {
       }
       let body = segment.slice(index + 1, close);
       if (body.startsWith('!')) body = '^' + body.slice(1);
-      source += `[${body.replace(/\\/g, '\\\\')}]`;
+      const bracket = `[${body.replace(/\\/g, '\\\\')}]`;
+      if (!isValidRegex(bracket)) {
+        // A range bash would reject as well ([z-a]) matches nothing special: keep the `[` literal.
+        source += '\\[';
+        continue;
+      }
+      source += bracket;
       hasWildcard = true;
       index = close;
     } else {
       source += escapeRegex(char);
     }
   }
-  return hasWildcard ? new RegExp(`^${source}$`, 's') : null;
+  return { source, hasWildcard };
+}
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function escapeRegex(text: string): string {

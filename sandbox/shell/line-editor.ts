@@ -7,7 +7,12 @@ export type EditorEvent =
   | { kind: 'line'; text: string }
   | { kind: 'interrupt' }
   | { kind: 'eof' }
-  | { kind: 'clear' };
+  | { kind: 'clear' }
+  /** Tab twice with several completions: the session lists them and draws the prompt again. */
+  | { kind: 'list'; candidates: string[] };
+
+/** Completions for the text before the cursor (see shell/completion.ts). */
+export type Completer = (textBeforeCursor: string) => { start: number; candidates: string[] };
 
 const ESCAPE_SEQUENCES: Record<string, string> = {
   '\x1b[A': 'up',
@@ -26,13 +31,24 @@ const ESCAPE_SEQUENCES: Record<string, string> = {
 export class LineEditor {
   private buffer = '';
   private cursor = 0;
-  private readonly history: string[] = [];
   private historyIndex = 0;
   /** The line being typed before the user went up into history. */
   private draft = '';
   private pendingEscape = '';
+  /** The previous key was Tab: a second one lists the candidates. */
+  private afterTab = false;
 
-  constructor(private readonly write: (text: string) => void) {}
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly completer?: Completer,
+    /** The lines entered, oldest first: the shell's `history` reads the same list. */
+    private readonly history: string[] = [],
+  ) {}
+
+  /** History from before this session (~/.bash_history). */
+  loadHistory(lines: readonly string[]): void {
+    for (const line of lines) this.addHistory(line);
+  }
 
   get entries(): readonly string[] {
     return this.history;
@@ -88,12 +104,15 @@ export class LineEditor {
         return { events, rest: text };
       }
       this.key(char, events);
-      if (events.length > 0 && events[events.length - 1]!.kind !== 'clear') return { events, rest: text.slice(index) };
+      const last = events[events.length - 1]?.kind;
+      if (last !== undefined && last !== 'clear' && last !== 'list') return { events, rest: text.slice(index) };
     }
     return { events, rest: '' };
   }
 
   private key(char: string, events: EditorEvent[]): void {
+    const secondTab = this.afterTab && char === '\t';
+    this.afterTab = char === '\t';
     switch (char) {
       case '\x03':
         this.write('^C\r\n');
@@ -129,11 +148,27 @@ export class LineEditor {
         events.push({ kind: 'clear' });
         return;
       case '\t':
-        return;
+        return this.complete(secondTab, events);
       default:
         if (char < ' ') return;
         this.replace(this.buffer.slice(0, this.cursor) + char + this.buffer.slice(this.cursor), this.cursor + 1);
     }
+  }
+
+  /** Tab: completes the word before the cursor as far as it is unambiguous; a second Tab lists the choices. */
+  private complete(secondTab: boolean, events: EditorEvent[]): void {
+    if (!this.completer) return;
+    const { start, candidates } = this.completer(this.buffer.slice(0, this.cursor));
+    const word = this.buffer.slice(start, this.cursor);
+    const only = candidates.length === 1 ? candidates[0]! : null;
+    const insert = only === null ? commonPrefix(candidates) : only.endsWith('/') ? only : `${only} `;
+    if (insert.length > word.length) {
+      const after = this.buffer.slice(this.cursor);
+      this.replace(this.buffer.slice(0, start) + insert + after, start + insert.length);
+      return;
+    }
+    if (secondTab && candidates.length > 1) events.push({ kind: 'list', candidates });
+    else this.write('\x07');
   }
 
   /** Redraws the current line after the prompt: what was typed so far and the cursor. */
@@ -204,4 +239,13 @@ export class LineEditor {
     this.buffer = text;
     this.cursor = cursor;
   }
+}
+
+/** The longest text every candidate starts with. */
+function commonPrefix(candidates: readonly string[]): string {
+  let prefix = candidates[0] ?? '';
+  for (const candidate of candidates) {
+    while (!candidate.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  }
+  return prefix;
 }

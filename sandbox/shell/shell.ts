@@ -1,37 +1,33 @@
-import { FsError, isFsError } from '../kernel/errors.ts';
-import { Access, type Credentials, mayAccess } from '../kernel/inode.ts';
+import type { Credentials } from '../kernel/inode.ts';
 import type { Kernel } from '../kernel/kernel.ts';
-import { type Process, SIGNALS, type SignalName } from '../kernel/processes.ts';
-import { CollectingOutput, type InputStream, type OutputStream, StringInput } from '../kernel/streams.ts';
+import type { Process, SignalName } from '../kernel/processes.ts';
+import { CollectingOutput, type InputStream, type OutputStream } from '../kernel/streams.ts';
 import type { UserEntry } from '../kernel/users.ts';
 import type { Program } from '../programs/types.ts';
 import type { TerminalControl } from '../tty/terminal-control.ts';
-import { BUILTINS } from './builtins.ts';
-import { type ExpansionContext, expandToString, expandWord } from './expand.ts';
-import { globPaths } from './glob.ts';
+import type { CompoundCommand, List } from './ast.ts';
+import { InterruptSignal } from './control-flow.ts';
+import { Executor } from './executor.ts';
+import type { ExpansionContext } from './expand.ts';
 import { ExpansionError } from './expansion-error.ts';
+import { globPaths } from './glob.ts';
 import { ShellSyntaxError } from './lexer.ts';
-import { type ListItem, type SimpleCommand, parse } from './parser.ts';
-import { FileOutput, fileInput } from './redirects.ts';
+import { parseCommands } from './parser.ts';
+import { ShellExit } from './shell-exit.ts';
 
 export interface ShellIo {
   stdin: InputStream;
   stdout: OutputStream;
   stderr: OutputStream;
   terminal?: TerminalControl;
-  /** Started with `&`: Ctrl-C at the terminal does not reach it. */
-  background?: boolean;
 }
 
-/** Who a process runs as, where, and with which streams. */
-interface Launch {
-  env: Readonly<Record<string, string>>;
-  io: ShellIo;
-  user: UserEntry;
-  credentials: Credentials;
-  cwd: string;
-  ppid: number;
-}
+/**
+ * How the shell was started, which decides how it names itself in errors:
+ * a login shell at a prompt (`-bash: `), `bash -c` (`bash: line 1: `), or a
+ * script (`script.sh: line 3: `).
+ */
+export type ShellMode = 'login' | 'command' | 'script';
 
 export interface ShellOptions {
   kernel: Kernel;
@@ -40,41 +36,106 @@ export interface ShellOptions {
   cwd?: string;
   env?: Record<string, string>;
   parentPid?: number;
+  mode?: ShellMode;
+  /** $0: `-bash`, `bash`, or the script's path. */
+  name?: string;
+  /** $1, $2, ... */
+  args?: string[];
+  /** The whole environment, as a child shell inherits it (no login defaults added). */
+  inherit?: boolean;
+  /** The foreground processes of the terminal this shell runs on, shared with the shell that started it. */
+  foreground?: Set<Process>;
 }
 
-/** One bash session: its variables, working directory and last status. */
+/** A background job: `cmd &`, listed by `jobs`, waited for by `wait` and `fg`. */
+export interface Job {
+  id: number;
+  command: string;
+  pids: number[];
+  done: Promise<number>;
+  status: number | null;
+}
+
+/** One bash session: its variables, functions, working directory and last status. */
 export class Shell {
   readonly kernel: Kernel;
   readonly user: UserEntry;
   readonly credentials: Credentials;
-  readonly process: Process;
-  readonly variables = new Map<string, string>();
-  readonly exported = new Set<string>();
-  /** Processes started in the foreground, which Ctrl-C reaches. */
-  private readonly foreground = new Set<Process>();
+  /** This shell's process; a background job's subshell gets its own. */
+  process: Process;
+  readonly programs: Readonly<Record<string, Program>>;
+  readonly mode: ShellMode;
+  name: string;
+  variables = new Map<string, string>();
+  exported = new Set<string>();
+  functions = new Map<string, CompoundCommand>();
+  positional: string[];
+  /** Saved values of `local` variables, one scope per running function call. */
+  localScopes: Map<string, string | undefined>[] = [];
+  /** How deep in sourced files (`return` is allowed there too). */
+  sourceDepth = 0;
+  loopDepth = 0;
   cwd: string;
   lastStatus = 0;
-  private readonly programs: Readonly<Record<string, Program>>;
+  /** The line of the command running now, for `bash: line N:` messages. */
+  currentLine = 1;
+  jobs: Job[] = [];
+  /** `alias ll='ls -alF'`: expanded only when a person types at a prompt, as bash does. */
+  aliases = new Map<string, string>();
+  expandAliases = false;
+  /** `set -e`, `set -o pipefail`, ...: by their long names. */
+  options = new Set<string>();
+  lastBackgroundPid: number | null = null;
+  /** Processes started in the foreground, which Ctrl-C reaches. */
+  foreground: Set<Process>;
+  /** The status of the last command substitution, which an assignment-only command returns. */
+  substitutionStatus: number | null = null;
+  readonly executor: Executor;
+  /** Lines run interactively, for `history` (the terminal session fills it). */
+  history: string[] = [];
 
   constructor(options: ShellOptions) {
     this.kernel = options.kernel;
     this.user = options.user;
     this.programs = options.programs;
+    this.mode = options.mode ?? 'login';
+    this.name = options.name ?? (this.mode === 'login' ? '-bash' : 'bash');
+    this.positional = options.args ?? [];
     this.credentials = options.kernel.users.credentialsOf(options.user);
-    this.process = options.kernel.processes.spawn(options.parentPid ?? 1, options.user.uid, ['-bash']);
+    this.process = options.kernel.processes.spawn(options.parentPid ?? 1, options.user.uid, [this.name]);
     this.cwd = options.cwd ?? options.user.home;
-    const loginEnv: Record<string, string> = {
-      HOME: options.user.home,
-      USER: options.user.name,
-      LOGNAME: options.user.name,
-      SHELL: '/bin/bash',
-      PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
-      LANG: 'C.UTF-8',
-      TERM: 'xterm-256color',
-      PWD: this.cwd,
-      ...options.env,
-    };
+    this.foreground = options.foreground ?? new Set();
+    const loginEnv: Record<string, string> = options.inherit
+      ? { ...options.env }
+      : {
+          HOME: options.user.home,
+          USER: options.user.name,
+          LOGNAME: options.user.name,
+          SHELL: '/bin/bash',
+          PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+          LANG: 'C.UTF-8',
+          TERM: 'xterm-256color',
+          PWD: this.cwd,
+          ...options.env,
+        };
     for (const [name, value] of Object.entries(loginEnv)) this.setVariable(name, value, true);
+    this.executor = new Executor(this);
+  }
+
+  /** A copy of this shell for a subshell, `( )` or a pipeline stage: changes there do not come back. */
+  fork(): Shell {
+    const child = Object.create(Shell.prototype) as Shell;
+    Object.assign(child, this);
+    child.variables = new Map(this.variables);
+    child.exported = new Set(this.exported);
+    child.functions = new Map(this.functions);
+    child.positional = [...this.positional];
+    child.options = new Set(this.options);
+    child.aliases = new Map(this.aliases);
+    child.localScopes = [];
+    child.jobs = [];
+    (child as { executor: Executor }).executor = new Executor(child);
+    return child;
   }
 
   setVariable(name: string, value: string, exported = false): void {
@@ -91,116 +152,73 @@ export class Shell {
     return env;
   }
 
-  /** Runs a command line (or several lines); returns the last status. Never throws for learner input. */
-  async run(line: string, io: ShellIo): Promise<number> {
-    let items: ListItem[];
+  /** What bash puts before a message about the command on the current line. */
+  errorPrefix(): string {
+    return this.mode === 'login' ? '-bash: ' : `${this.name}: line ${this.currentLine}: `;
+  }
+
+  /** Runs a command line (or a whole script); returns the last status. Never throws for learner input except ShellExit. */
+  async run(source: string, io: ShellIo): Promise<number> {
+    let commands: Generator<List>;
     try {
-      items = parse(line);
+      commands = parseCommands(source);
+      for (let next = commands.next(); !next.done; next = commands.next()) {
+        if (!(await this.runParsed(next.value, io))) break;
+      }
     } catch (error) {
+      if (error instanceof InterruptSignal) {
+        this.interruption.pending = false;
+        return (this.lastStatus = 130);
+      }
       if (!(error instanceof ShellSyntaxError)) throw error;
-      io.stderr.write(`-bash: ${error.message}\n`);
+      this.reportSyntaxError(error, io);
       return (this.lastStatus = 2);
-    }
-    try {
-      await this.runList(items, io);
-    } catch (error) {
-      // Like bash at a prompt, a failed expansion abandons the rest of the line.
-      if (!(error instanceof ExpansionError)) throw error;
-      this.reportExpansionError(error, io);
     }
     return this.lastStatus;
   }
 
-  private async runList(items: ListItem[], io: ShellIo): Promise<void> {
-    // An item after && runs only if the last one that ran succeeded; after ||, only if it failed.
-    let joinedBy: ListItem['then'] = ';';
-    for (const item of items) {
-      const runs = joinedBy === '&&' ? this.lastStatus === 0 : joinedBy === '||' ? this.lastStatus !== 0 : true;
-      joinedBy = item.then;
-      if (!runs) continue;
-      if (item.then === '&') {
-        void this.runPipeline(item.pipeline, { ...io, background: true }).catch((error: unknown) => {
-          if (!(error instanceof ExpansionError)) throw error;
-          this.reportExpansionError(error, io);
-        });
-        this.lastStatus = 0;
-      } else {
-        this.lastStatus = await this.runPipeline(item.pipeline, io);
-      }
-    }
-  }
-
-  private reportExpansionError(error: ExpansionError, io: ShellIo): void {
-    io.stderr.write(`-bash: ${error.message}\n`);
-    this.lastStatus = 1;
-  }
-
-  private async runPipeline(pipeline: SimpleCommand[], io: ShellIo): Promise<number> {
-    let stdin = io.stdin;
-    let status = 0;
-    for (const [index, command] of pipeline.entries()) {
-      const isLast = index === pipeline.length - 1;
-      const captured = isLast ? null : new CollectingOutput();
-      status = await this.runCommand(command, { ...io, stdin, stdout: captured ?? io.stdout });
-      if (captured) stdin = new StringInput(captured.text());
-    }
-    return status;
-  }
-
-  private async runCommand(command: SimpleCommand, io: ShellIo): Promise<number> {
-    const context = this.expansionContext(io);
-    const argv: string[] = [];
-    for (const word of command.words) argv.push(...(await expandWord(word, context)));
-    const assignments: Record<string, string> = {};
-    for (const assignment of command.assignments) {
-      assignments[assignment.name] = await expandToString(assignment.value, context, true);
-    }
-
-    let commandIo: ShellIo;
+  /** Runs one complete command; false when an expansion error means the rest must not run. */
+  async runParsed(list: List, io: ShellIo): Promise<boolean> {
     try {
-      commandIo = await this.applyRedirects(command, io, context);
+      await this.executor.runList(list, io);
+      return true;
     } catch (error) {
-      if (!isFsError(error)) throw error;
-      io.stderr.write(`-bash: ${error.path}: ${error.reason}\n`);
-      return 1;
+      // Like bash, a failed expansion abandons the rest of the line; `${x:?}` ends a shell that is not interactive.
+      if (!(error instanceof ExpansionError)) throw error;
+      io.stderr.write(`${this.errorPrefix()}${error.message}\n`);
+      this.lastStatus = 1;
+      if (error.kind !== 'unset' || this.mode === 'login') return true;
+      if (this.mode === 'command') this.lastStatus = 127;
+      return false;
     }
-
-    if (argv.length === 0) {
-      for (const [name, value] of Object.entries(assignments)) this.setVariable(name, value);
-      return 0;
-    }
-    const name = argv[0]!;
-    const builtin = BUILTINS[name];
-    if (builtin) return builtin(this, argv, commandIo);
-
-    if (name.includes('/')) return this.runPath(name, commandIo);
-    const program = this.programs[name];
-    if (!program) {
-      commandIo.stderr.write(`${name}: command not found\n`);
-      return 127;
-    }
-    return this.spawn(program, argv, { ...this.environment(), ...assignments }, commandIo);
   }
 
-  /**
-   * `./app.py`, `/usr/bin/env`: says why bash could not run the path. Running
-   * files themselves (scripts, binaries on disk) is not simulated yet.
-   */
-  private runPath(path: string, io: ShellIo): number {
-    const refuse = (reason: string, status: number) => {
-      io.stderr.write(`-bash: ${path}: ${reason}\n`);
-      return status;
-    };
-    try {
-      const node = this.kernel.vfs.lookup(path, this.credentials, true, this.cwd);
-      if (node.kind === 'dir') return refuse('Is a directory', 126);
-      if (!mayAccess(node, this.credentials, Access.Execute)) return refuse('Permission denied', 126);
-    } catch (error) {
-      if (!isFsError(error)) throw error;
-      return refuse(error.reason, error.code === 'ENOENT' ? 127 : 126);
+  reportSyntaxError(error: ShellSyntaxError, io: ShellIo): void {
+    if (this.mode === 'login') {
+      io.stderr.write(`-bash: ${error.message}\n`);
+      return;
     }
-    io.stderr.write(`${path}: command not found\n`);
-    return 127;
+    const where = this.mode === 'command' ? `${this.name}: -c: line ${error.line}: ` : `${this.name}: line ${error.line}: `;
+    io.stderr.write(`${where}${error.message}\n`);
+    if (error.quote !== undefined) io.stderr.write(`${where}\`${error.quote}'\n`);
+  }
+
+  /** A foreground program that a signal ended (bash starts a new line after one Ctrl-C killed). */
+  killedBySignal = false;
+  /** Ctrl-C reached this command line; shared with the shell's subshells, which stop too. */
+  interruption = { pending: false };
+
+  /** Ctrl-C at the terminal: SIGINT to what runs, and the line's loops and lists stop. */
+  interrupt(): void {
+    this.interruption.pending = true;
+    this.signalForeground('SIGINT');
+  }
+
+  /** A signal that ended a non-interactive shell: it runs no further command. */
+  stoppedBy: SignalName | null = null;
+
+  stopWith(signal: SignalName): void {
+    this.stoppedBy = signal;
   }
 
   /** Sends a signal to the programs running in the foreground (Ctrl-C sends SIGINT). */
@@ -208,93 +226,36 @@ export class Shell {
     for (const process of this.foreground) process.signal(signal);
   }
 
-  /** Runs a program as a child process of this shell. */
-  spawn(program: Program, argv: string[], env: Record<string, string>, io: ShellIo): Promise<number> {
-    return this.start(program, argv, { env, io, user: this.user, credentials: this.credentials, cwd: this.cwd, ppid: this.process.pid });
-  }
-
-  private async start(program: Program, argv: readonly string[], launch: Launch): Promise<number> {
-    const { io } = launch;
-    const process = this.kernel.processes.spawn(launch.ppid, launch.user.uid, argv);
-    if (!io.background) this.foreground.add(process);
-    let status = 1;
-    try {
-      const finished = program({
-        kernel: this.kernel,
-        process,
-        argv,
-        env: launch.env,
-        cwd: launch.cwd,
-        user: launch.user,
-        credentials: launch.credentials,
-        stdin: io.stdin,
-        stdout: io.stdout,
-        stderr: io.stderr,
-        terminal: io.terminal,
-        hasProgram: (name) => name in this.programs,
-        spawn: (childArgv, options = {}) => {
-          const child = this.programs[childArgv[0] ?? ''];
-          if (!child) throw new Error(`spawn: no program named ${childArgv[0]}`);
-          const user = options.user ?? launch.user;
-          return this.start(child, childArgv, {
-            env: options.env ?? launch.env,
-            cwd: options.cwd ?? launch.cwd,
-            user,
-            credentials: options.user ? this.kernel.users.credentialsOf(user) : launch.credentials,
-            ppid: process.pid,
-            io: { ...io, stdin: options.stdin ?? io.stdin, stdout: options.stdout ?? io.stdout, stderr: options.stderr ?? io.stderr },
-          });
-        },
-      });
-      const killed = process.killed.then((signal) => 128 + SIGNALS[signal]);
-      status = await Promise.race([finished, killed]);
-    } catch (error) {
-      // A program's own bug must not take the shell down; show it as a crash would.
-      io.stderr.write(`${argv[0]}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      status = 134;
-    } finally {
-      this.foreground.delete(process);
-      this.kernel.processes.exit(process, status);
-    }
-    return status;
-  }
-
-  private async applyRedirects(command: SimpleCommand, io: ShellIo, context: ExpansionContext): Promise<ShellIo> {
-    const result = { ...io };
-    for (const redirect of command.redirects) {
-      const target = await expandToString(redirect.target, context);
-      if (redirect.op === '<') {
-        result.stdin = fileInput(this.kernel.vfs, target, this.credentials, this.cwd);
-      } else if (redirect.op === '>&') {
-        const stream = target === '2' ? result.stderr : target === '1' ? result.stdout : null;
-        // Only 1 and 2 are open for writing; `>&3` names a descriptor nobody opened.
-        if (!stream && /^\d+$/.test(target)) throw new FsError('EBADF', target);
-        if (!stream) continue;
-        if (redirect.fd === 2) result.stderr = stream;
-        else result.stdout = stream;
-      } else {
-        const file = FileOutput.open(this.kernel.vfs, target, redirect.op === '>>', this.credentials, this.cwd);
-        if (redirect.fd === 1 || redirect.fd === 'both') result.stdout = file;
-        if (redirect.fd === 2 || redirect.fd === 'both') result.stderr = file;
-      }
-    }
-    return result;
-  }
-
-  private expansionContext(io: ShellIo): ExpansionContext {
+  expansionContext(io: ShellIo): ExpansionContext {
     return {
       variable: (name) => {
         if (name === '?') return String(this.lastStatus);
         if (name === '$') return String(this.process.pid);
-        if (name === '0') return '-bash';
-        if (name === '#') return '0';
+        if (name === '!') return this.lastBackgroundPid === null ? '' : String(this.lastBackgroundPid);
+        if (name === '0') return this.name;
+        if (name === '#') return String(this.positional.length);
+        if (name === '-') return this.mode === 'login' ? 'himBHs' : 'hB';
+        if (/^\d+$/.test(name)) return this.positional[Number(name) - 1];
+        if (name === 'PWD') return this.variables.get('PWD') ?? this.cwd;
+        if (name === 'RANDOM') return String(Math.floor(Math.random() * 32768));
+        if (name === 'LINENO') return String(this.currentLine);
         return this.variables.get(name);
       },
+      positional: () => this.positional,
+      nounset: () => this.options.has('nounset'),
       assign: (name, value) => this.setVariable(name, value),
       home: (user) => (user ? this.kernel.users.byName(user)?.home : this.variables.get('HOME')),
       substitute: async (commandLine) => {
         const output = new CollectingOutput();
-        await this.run(commandLine, { ...io, stdout: output });
+        const child = this.fork();
+        try {
+          await child.run(commandLine, { ...io, stdout: output });
+        } catch (error) {
+          if (!(error instanceof ShellExit)) throw error;
+          child.lastStatus = error.status;
+        }
+        this.lastStatus = child.lastStatus;
+        this.substitutionStatus = child.lastStatus;
         return output.text();
       },
       glob: (pattern) => globPaths(pattern, this.kernel.vfs, this.credentials, this.cwd),

@@ -15,6 +15,8 @@ export class TtyInput implements InputStream {
   private waiter: (() => void) | null = null;
   /** Set by Ctrl-C; the session reads it to know the program was interrupted. */
   interrupted = false;
+  /** A program read the Ctrl-C as the end of a read and went on (a shell at its prompt does). */
+  interruptReported = false;
   /** A Ctrl-C that the program's next (or current) read has not yet reported. */
   private unreportedInterrupt = false;
   /**
@@ -23,6 +25,8 @@ export class TtyInput implements InputStream {
    * time and echoes them then, as Python's input() shows them after its prompt.
    */
   private typedAhead = '';
+  /** A program waits in read() for a line: the terminal is idle until someone types. */
+  waiting = false;
 
   constructor(
     private readonly echo: (text: string) => void,
@@ -30,6 +34,8 @@ export class TtyInput implements InputStream {
     private readonly interruptBuffer?: Int32Array,
     /** Ctrl-C: the session sends SIGINT to the foreground programs. */
     private readonly onInterrupt: () => void = () => {},
+    /** Called when a program starts waiting for typed input. */
+    private readonly onWaiting: () => void = () => {},
   ) {}
 
   /** Keys typed while a program runs. */
@@ -37,6 +43,7 @@ export class TtyInput implements InputStream {
     this.raw += data;
     this.process();
     if (this.lines.length > 0 || this.unreportedInterrupt) {
+      if (this.waiter) this.waiting = false;
       this.waiter?.();
       this.waiter = null;
     }
@@ -60,10 +67,14 @@ export class TtyInput implements InputStream {
   async read(): Promise<string | null> {
     while (this.lines.length === 0 && !this.unreportedInterrupt) {
       if (this.takeTypedAheadLine()) continue;
+      this.waiting = true;
+      this.onWaiting();
       await new Promise<void>((resolve) => (this.waiter = resolve));
+      this.waiting = false;
     }
     if (this.unreportedInterrupt) {
       this.unreportedInterrupt = false;
+      this.interruptReported = true;
       return null;
     }
     return this.lines.shift()!;
