@@ -1,4 +1,7 @@
 import type { Vfs } from '../kernel/vfs.ts';
+import { PROGRAMS } from '../programs/index.ts';
+import { installPreinstalled } from './packages/dpkg.ts';
+import { ARCHIVE, PREINSTALLED } from './packages/index.ts';
 
 /** The files of a fresh Ubuntu-like server, as a cloud image boots it. */
 
@@ -48,8 +51,8 @@ interface ImageEntry {
 
 function imageEntries(hostname: string): ImageEntry[] {
   const dirs: ImageEntry[] = [
-    '/bin', '/boot', '/dev', '/etc', '/etc/systemd', '/etc/systemd/system', '/lib', '/lib/systemd',
-    '/lib/systemd/system', '/opt', '/proc', '/run', '/sbin', '/srv', '/usr', '/usr/bin', '/usr/lib',
+    '/boot', '/dev', '/etc', '/etc/systemd', '/etc/systemd/system', '/lib', '/lib/systemd',
+    '/lib/systemd/system', '/opt', '/proc', '/run', '/srv', '/usr', '/usr/bin', '/usr/lib',
     '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share', '/var', '/var/lib', '/var/log', '/var/www',
   ].map((path) => ({ path, mode: 0o755 }));
   return [
@@ -69,6 +72,23 @@ function imageEntries(hostname: string): ImageEntry[] {
   ];
 }
 
+/** Commands Ubuntu keeps in /usr/sbin; every other program of the machine lives in /usr/bin. */
+const SBIN = new Set(['useradd', 'userdel', 'usermod', 'groupadd', 'groupdel', 'adduser', 'deluser', 'addgroup', 'visudo', 'chpasswd', 'service', 'ufw', 'nologin']);
+
+/**
+ * An empty executable for each program the machine simulates, where Ubuntu
+ * keeps it, so PATH lookup, `ls /usr/bin` and `type` agree; the shell runs
+ * the program named by the file. Programs a package provides (nginx, curl,
+ * ...) get theirs when the package is installed.
+ */
+function installProgramFiles(vfs: Vfs): void {
+  const packaged = new Set([...ARCHIVE.values()].flatMap((pkg) => pkg.files.map((file) => file.path.slice(file.path.lastIndexOf('/') + 1))));
+  for (const name of Object.keys(PROGRAMS)) {
+    if (packaged.has(name)) continue;
+    vfs.writeFile(`${SBIN.has(name) ? '/usr/sbin' : '/usr/bin'}/${name}`, '', undefined, '/', { mode: 0o755 });
+  }
+}
+
 export function installUbuntuImage(vfs: Vfs, hostname: string): void {
   for (const entry of imageEntries(hostname)) {
     const owner = { mode: entry.mode, uid: entry.uid ?? 0, gid: entry.gid ?? 0 };
@@ -79,4 +99,9 @@ export function installUbuntuImage(vfs: Vfs, hostname: string): void {
       vfs.writeFile(entry.path, entry.content, undefined, '/', owner);
     }
   }
+  // Ubuntu's merged /usr: /bin and /sbin are links to the directories under /usr.
+  vfs.symlink('usr/bin', '/bin');
+  vfs.symlink('usr/sbin', '/sbin');
+  installProgramFiles(vfs);
+  installPreinstalled(vfs, PREINSTALLED);
 }

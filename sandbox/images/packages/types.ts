@@ -1,0 +1,45 @@
+import type { Kernel } from '../../kernel/kernel.ts';
+
+/** One thing a package lays down. Owners are numeric: Debian's base-passwd fixes them (adm is 4, www-data 33). */
+export interface PackageFile {
+  path: string;
+  kind: 'file' | 'dir' | 'symlink';
+  /** A file's contents; a symlink's target. */
+  content?: string;
+  mode?: number;
+  uid?: number;
+  gid?: number;
+  /** A configuration file: `remove` keeps it, only `purge` deletes it, as dpkg treats conffiles. */
+  conffile?: boolean;
+}
+
+/** A package as the archive describes it, and what installing it does to the machine. */
+export interface Package {
+  name: string;
+  version: string;
+  architecture: 'amd64' | 'all';
+  section: string;
+  priority: 'required' | 'important' | 'standard' | 'optional';
+  /** The suite `apt list` and `Get:` lines name, e.g. `noble-updates`. */
+  suite: string;
+  installedSizeKb: number;
+  downloadSizeKb: number;
+  maintainer: string;
+  originalMaintainer?: string;
+  homepage?: string;
+  /** Names of the packages it needs that the course's archive knows (the libraries it also needs come with the image). */
+  depends: readonly string[];
+  /** The Depends field as the archive prints it. */
+  dependsText?: string;
+  suggests?: readonly string[];
+  /** The summary line, then the long description's lines. */
+  description: readonly string[];
+  files: readonly PackageFile[];
+  /**
+   * Runs after the files are laid down, as the package's postinst does. This
+   * is where systemd will enable and start a package's unit.
+   */
+  postinstall?: (kernel: Kernel) => void;
+  /** What the package's postrm deletes whole (`rm -rf`) on purge, made-at-runtime files included. */
+  purgeRemoves?: readonly string[];
+}
