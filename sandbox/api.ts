@@ -84,6 +84,22 @@ export interface Machine {
   openTerminal(host: TerminalHost): TerminalSession;
   /** Called after any file under a watched path changes (the editor listens). */
   onFileChange(listener: (path: string) => void): () => void;
+  /**
+   * Called with the absolute path when a program asks to edit a file
+   * (`nano app.py`, `vim`, `vi`): the site opens it in the editor pane.
+   */
+  onOpenEditor(listener: (path: string) => void): () => void;
+  /**
+   * The machine's whole filesystem (files, directories, symlinks, owners,
+   * modes, mtimes) as compact, versioned bytes. Users and shell history live
+   * in files, so they are included; running programs are not.
+   */
+  snapshot(): Promise<Uint8Array>;
+  /**
+   * Replaces the filesystem with a snapshot's. A corrupt or foreign snapshot
+   * rejects with an error saying so and leaves the machine unchanged.
+   */
+  restore(snapshot: Uint8Array): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -98,4 +114,6 @@ export interface PythonAssets {
 export interface MachineOptions {
   python?: PythonAssets;
   hostname?: string;
+  /** Boot with this snapshot's filesystem (from `Machine.snapshot()`) instead of a fresh image. */
+  snapshot?: Uint8Array;
 }

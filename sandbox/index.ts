@@ -4,12 +4,15 @@ import { SimulatedMachine } from './machine.ts';
 export type * from './api.ts';
 
 /**
- * Boots the default Ubuntu-like server image. In Node, Python's files come
+ * Boots the default Ubuntu-like server image, or the filesystem of
+ * `options.snapshot` when given. In Node, Python's files come
  * from node_modules and the package bundle from public/, unless given.
  */
 export async function createMachine(options: MachineOptions = {}): Promise<Machine> {
   const python = options.python ?? (isNode() ? await nodePythonAssets() : undefined);
-  return new SimulatedMachine({ ...options, python });
+  const machine = new SimulatedMachine({ ...options, python });
+  if (options.snapshot) await machine.restore(options.snapshot);
+  return machine;
 }
 
 function isNode(): boolean {

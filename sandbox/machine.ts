@@ -9,7 +9,9 @@ import type {
   TerminalHost,
   TerminalSession,
 } from './api.ts';
+import { fetchInside } from './kernel/fetch.ts';
 import { Kernel } from './kernel/kernel.ts';
+import { restoreVfs, snapshotVfs } from './kernel/snapshot.ts';
 import { CollectingOutput, StringInput } from './kernel/streams.ts';
 import type { UserEntry } from './kernel/users.ts';
 import { PROGRAMS } from './programs/index.ts';
@@ -50,6 +52,9 @@ export class SimulatedMachine implements Machine {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<number>((resolve) => {
         timer = setTimeout(() => {
+          // Stop what runs and run nothing further, so an endless loop does not burn on in the background.
+          shell.interrupt();
+          shell.stopWith('SIGINT');
           stderr.write(`shiplab: command timed out after ${options.timeoutMs} ms\n`);
           resolve(124);
         }, options.timeoutMs);
@@ -61,11 +66,9 @@ export class SimulatedMachine implements Machine {
     return { stdout: stdout.text(), stderr: stderr.text(), exitCode };
   }
 
-  /** Nothing listens on the machine's network yet, so every connection is refused, as curl would report. */
-  async fetch(url: string, _init: FetchInit = {}): Promise<FetchResponse> {
-    const { hostname, port, protocol } = new URL(url);
-    const shownPort = port || (protocol === 'https:' ? '443' : '80');
-    throw new Error(`Failed to connect to ${hostname} port ${shownPort}: Connection refused`);
+  /** A request from inside the machine, as the default user's curl would make it. */
+  async fetch(url: string, init: FetchInit = {}): Promise<FetchResponse> {
+    return fetchInside(this.kernel, DEFAULT_USER, url, init);
   }
 
   openTerminal(host: TerminalHost): TerminalSession {
@@ -79,9 +82,29 @@ export class SimulatedMachine implements Machine {
     return this.kernel.vfs.onChange(listener);
   }
 
+  onOpenEditor(listener: (path: string) => void): () => void {
+    return this.kernel.vfs.onOpenRequest(listener);
+  }
+
+  snapshot(): Promise<Uint8Array> {
+    return snapshotVfs(this.kernel.vfs);
+  }
+
+  restore(snapshot: Uint8Array): Promise<void> {
+    return restoreVfs(this.kernel.vfs, snapshot);
+  }
+
+  /** Ends every session and process, background jobs and servers included. */
   async dispose(): Promise<void> {
     for (const session of this.sessions) session.dispose();
     this.sessions.clear();
+    const { processes } = this.kernel;
+    for (const process of processes.list()) {
+      if (process.pid === 1) continue;
+      process.signal('SIGKILL');
+      // Login shells have no parent waiting to reap them: take them out of the table here.
+      processes.exit(process, 128 + 9);
+    }
   }
 
   private loginShell(userName: string, cwd?: string, env?: Record<string, string>): Shell {

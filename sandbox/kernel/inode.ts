@@ -1,6 +1,7 @@
 /** One file, directory or symlink of the machine's filesystem, and who may touch it. */
 
-export type InodeKind = 'file' | 'dir' | 'symlink';
+/** A socket is the file a Unix-domain listener binds (see net.ts). */
+export type InodeKind = 'file' | 'dir' | 'symlink' | 'socket';
 
 export interface Inode {
   readonly ino: number;
@@ -51,13 +52,13 @@ export function mayAccess(inode: Inode, cred: Credentials, access: AccessBits): 
 
 /** The S_IF* type bits ORed with the permission bits, as stat() reports mode. */
 export function statMode(inode: Inode): number {
-  const typeBits = inode.kind === 'dir' ? 0o040000 : inode.kind === 'symlink' ? 0o120000 : 0o100000;
+  const typeBits = { dir: 0o040000, symlink: 0o120000, socket: 0o140000, file: 0o100000 }[inode.kind];
   return typeBits | inode.mode;
 }
 
 /** `drwxr-xr-x`, as ls -l prints it. */
 export function modeString(inode: Inode): string {
-  const type = inode.kind === 'dir' ? 'd' : inode.kind === 'symlink' ? 'l' : '-';
+  const type = { dir: 'd', symlink: 'l', socket: 's', file: '-' }[inode.kind];
   const { mode } = inode;
   const triple = (shift: number, special: number, specialChar: string) => {
     const bits = (mode >> shift) & 7;

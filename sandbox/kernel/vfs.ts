@@ -23,6 +23,7 @@ export class Vfs {
   readonly root: Inode;
   private nextIno = 1;
   private readonly listeners = new Set<FileChangeListener>();
+  private readonly editorListeners = new Set<FileChangeListener>();
 
   constructor() {
     this.root = this.newInode('dir', { mode: 0o755, uid: 0, gid: 0 });
@@ -51,6 +52,18 @@ export class Vfs {
   onChange(listener: FileChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The editor pane listens here for `nano FILE` and its kin. */
+  onOpenRequest(listener: FileChangeListener): () => void {
+    this.editorListeners.add(listener);
+    return () => this.editorListeners.delete(listener);
+  }
+
+  /** Asks the editor pane to open `path` (absolute); false when none listens, as in a headless machine. */
+  requestOpen(path: string): boolean {
+    for (const listener of this.editorListeners) listener(path);
+    return this.editorListeners.size > 0;
   }
 
   /** Tells listeners (the editor) that a file's contents or existence changed. */
@@ -313,7 +326,9 @@ export class Vfs {
 
   chown(path: string, uid: number, gid: number, cred: Credentials = ROOT, cwd = '/', followLast = true): void {
     const node = this.lookup(path, cred, followLast, cwd);
-    if (cred.uid !== 0) throw new FsError('EPERM', path);
+    // Only root gives a file away; its owner may still move it to one of their own groups (chgrp).
+    const ownGroupChange = cred.uid === node.uid && uid === node.uid && cred.groups.includes(gid);
+    if (cred.uid !== 0 && !ownGroupChange) throw new FsError('EPERM', path);
     node.uid = uid;
     node.gid = gid;
     node.ctimeMs = Date.now();

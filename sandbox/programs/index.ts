@@ -1,6 +1,7 @@
 import { APT_PROGRAMS } from './apt/index.ts';
 import { COREUTILS } from './coreutils/index.ts';
 import { python } from './python/index.ts';
+import { SHELL_PROGRAMS } from './shell/index.ts';
 import { SYSTEM_PROGRAMS } from './system/index.ts';
 import type { Program } from './types.ts';
 import { USER_PROGRAMS } from './users/index.ts';
@@ -11,6 +12,7 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   ...SYSTEM_PROGRAMS,
   ...USER_PROGRAMS,
   ...APT_PROGRAMS,
+  ...SHELL_PROGRAMS,
   python,
   python3: python,
 };

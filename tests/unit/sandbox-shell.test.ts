@@ -389,7 +389,7 @@ describe('commands', () => {
 describe('syntax errors', () => {
   it('report the unexpected token with status 2 and run nothing', async () => {
     const unexpected = (token: string) => result('', `-bash: syntax error near unexpected token \`${token}'\n`, 2);
-    expect(await run('echo a ;;')).toEqual(unexpected(';'));
+    expect(await run('echo a ;;')).toEqual(unexpected(';;'));
     expect(await run('echo a; ;')).toEqual(unexpected(';'));
     expect(await run(';')).toEqual(unexpected(';'));
     expect(await run('| echo')).toEqual(unexpected('|'));
@@ -399,7 +399,7 @@ describe('syntax errors', () => {
     expect(await run('&')).toEqual(unexpected('&'));
     expect(await run('echo a >')).toEqual(unexpected('newline'));
     expect(await run('echo a 2>')).toEqual(unexpected('newline'));
-    expect(await run('echo first; echo a ;;')).toEqual(unexpected(';'));
+    expect(await run('echo first; echo a ;;')).toEqual(unexpected(';;'));
   });
 
   it('report a command left unfinished at the end of the input', async () => {
