@@ -73,6 +73,8 @@ export class SimulatedMachine implements Machine {
 
   openTerminal(host: TerminalHost): TerminalSession {
     const shell = this.loginShell(DEFAULT_USER);
+    // The terminal's pseudo-terminal: what ps shows in its TTY column for this shell and its children.
+    shell.process.tty = `pts/${this.sessions.size}`;
     const session = new InteractiveSession(shell, host);
     this.sessions.add(session);
     return session;

@@ -1,5 +1,6 @@
 import type { Builtin } from './builtins.ts';
 import { BUILTINS } from './builtins.ts';
+import { jobState } from './jobs.ts';
 import { ShellExit } from './shell-exit.ts';
 import type { Shell } from './shell.ts';
 
@@ -81,8 +82,7 @@ const jobs: Builtin = async (shell, _argv, io) => {
     // Only an interactive shell reports jobs that have ended.
     if (job.status !== null && shell.mode !== 'login') return;
     const marker = index === last ? '+' : index === last - 1 ? '-' : ' ';
-    const state = job.status === null ? 'Running' : job.status === 0 ? 'Done' : `Exit ${job.status}`;
-    io.stdout.write(`[${job.id}]${marker}  ${state.padEnd(24)}${job.command}${job.status === null ? ' &' : ''}\n`);
+    io.stdout.write(`[${job.id}]${marker}  ${jobState(job).padEnd(24)}${job.command}${job.status === null ? ' &' : ''}\n`);
   });
   shell.jobs = shell.jobs.filter((job) => job.status === null);
   return 0;

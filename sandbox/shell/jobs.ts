@@ -2,7 +2,22 @@ import type { AndOr } from './ast.ts';
 import { commandText } from './command-text.ts';
 import { ExpansionError } from './expansion-error.ts';
 import { ShellExit } from './shell-exit.ts';
+import type { SignalName } from '../kernel/processes.ts';
 import type { Job, Shell, ShellIo } from './shell.ts';
+
+/** How bash names a job's state in `jobs` and its end-of-job notices. */
+const SIGNAL_STATES: Partial<Record<SignalName, string>> = {
+  SIGHUP: 'Hangup',
+  SIGINT: 'Interrupt',
+  SIGKILL: 'Killed',
+  SIGTERM: 'Terminated',
+};
+
+export function jobState(job: Job): string {
+  if (job.status === null) return 'Running';
+  if (job.signal) return SIGNAL_STATES[job.signal] ?? `Exit ${job.status}`;
+  return job.status === 0 ? 'Done' : `Exit ${job.status}`;
+}
 
 /**
  * Starts `cmd &`: a subshell process of its own, so $!, `kill %1` and `fg`
@@ -16,11 +31,15 @@ export function startJob(shell: Shell, andOr: AndOr, io: ShellIo): Job {
   child.foreground = new Set();
   child.interruption = { pending: false };
   // A signal to the job reaches what it runs now, and it starts nothing more.
-  process.onSignal((signal) => {
+  const job: Job = { id: (shell.jobs.at(-1)?.id ?? 0) + 1, command, pids: [process.pid], status: null, signal: null, done: Promise.resolve(0) };
+  const endBy = (signal: SignalName) => {
+    job.signal ??= signal;
     child.signalForeground(signal);
     child.stopWith(signal);
-  });
-  const job: Job = { id: (shell.jobs.at(-1)?.id ?? 0) + 1, command, pids: [process.pid], status: null, done: Promise.resolve(0) };
+  };
+  process.onSignal(endBy);
+  // SIGKILL skips handlers: it must still reach what the job runs.
+  void process.killed.then(() => endBy('SIGKILL'));
   // A background job has no say over the terminal: Python in it must not take the page's Ctrl-C.
   const jobIo: ShellIo = { ...io, terminal: undefined };
   job.done = child.executor

@@ -54,6 +54,8 @@ export interface Job {
   pids: number[];
   done: Promise<number>;
   status: number | null;
+  /** The signal that ended the job, if one did (`Terminated` rather than `Exit 143`). */
+  signal: SignalName | null;
 }
 
 /** One bash session: its variables, functions, working directory and last status. */

@@ -2,6 +2,7 @@ import type { TerminalHost, TerminalSession } from '../api.ts';
 import { type OutputStream, StringInput } from '../kernel/streams.ts';
 import { complete } from '../shell/completion.ts';
 import { isIncomplete } from '../shell/incomplete.ts';
+import { jobState } from '../shell/jobs.ts';
 import { LineEditor } from '../shell/line-editor.ts';
 import { ShellExit } from '../shell/shell-exit.ts';
 import type { Shell } from '../shell/shell.ts';
@@ -123,8 +124,7 @@ export class InteractiveSession implements TerminalSession {
     if (finished.length === 0) return;
     const last = shell.jobs.at(-1);
     for (const job of finished) {
-      const state = job.status === 0 ? 'Done' : `Exit ${job.status}`;
-      this.output.write(`[${job.id}]${job === last ? '+' : '-'}  ${state.padEnd(24)}${job.command}\n`);
+      this.output.write(`[${job.id}]${job === last ? '+' : '-'}  ${jobState(job).padEnd(24)}${job.command}\n`);
     }
     shell.jobs = shell.jobs.filter((job) => job.status === null);
   }

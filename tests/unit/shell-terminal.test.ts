@@ -203,6 +203,25 @@ describe('jobs', () => {
     await type('wait; echo $?\r');
     await new Promise((resolve) => setTimeout(resolve, 20));
     await type('\r');
-    expect(lines()).toContainEqual(expect.stringMatching(/^\[1\]\+  (Terminated|Exit 143) +sleep 100$/));
+    expect(lines()).toContainEqual(expect.stringMatching(/^\[1\]\+  Terminated +sleep 100$/));
+  });
+
+  it('kill -9 %1 reports Killed and really ends the job', async () => {
+    const { lines, type } = open();
+    await type('sleep 100 &\r');
+    await type('kill -9 %1\r');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await type('\r');
+    expect(lines()).toContainEqual(expect.stringMatching(/^\[1\]\+  Killed +sleep 100$/));
+    await type('pgrep -c sleep\r');
+    expect(lines().slice(-2)).toEqual(['0', PROMPT]);
+  });
+
+  it('ps shows the terminal of the shell and what it started', async () => {
+    const { lines, type } = open();
+    await type('ps\r');
+    const rows = lines().slice(2, -1).map((line) => line.trim().split(/\s+/));
+    expect(rows.map((row) => row.at(-1))).toEqual(['bash', 'ps']);
+    expect(rows.every((row) => /^pts\/\d+$/.test(row[1]!))).toBe(true);
   });
 });
