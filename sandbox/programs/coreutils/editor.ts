@@ -14,7 +14,7 @@ export function editorCommand(name: string): Program {
       return 1;
     }
     const path = resolvePath(context.cwd, file);
-    if (context.kernel.vfs.requestOpen(path)) return 0;
+    if (context.kernel.vfs.requestOpen(path, context.user.name)) return 0;
     context.stderr.write(`${name}: no editor pane here; edit ${file} in the editor, or with cat > ${file}\n`);
     return 1;
   };

@@ -2,7 +2,7 @@ import type { InputStream, OutputStream } from '../../kernel/streams.ts';
 import type { Program } from '../types.ts';
 import { parseArgs } from './options.ts';
 import { openError, readOperand } from './text-input.ts';
-import { lineCountArgs, parseCount } from './line-count.ts';
+import { countOption, lineCountArgs } from './line-count.ts';
 
 /** head [-n [-]N] [-c [-]N] [-qv] [FILE...]: the first lines or bytes; a negative N keeps all but the last N. */
 export const head: Program = async (context) => {
@@ -15,14 +15,9 @@ export const head: Program = async (context) => {
     },
   );
   if (typeof options === 'number') return options;
-  const last = options.list.findLast(([key]) => key === 'n' || key === 'c');
-  const byBytes = last?.[0] === 'c';
-  const countText = last?.[1] ?? '10';
-  const count = parseCount(countText.replace(/^-/, ''));
-  if (count === null) {
-    context.stderr.write(`head: invalid number of ${byBytes ? 'bytes' : 'lines'}: ‘${countText}’\n`);
-    return 1;
-  }
+  const counted = countOption(options, 'head', context.stderr);
+  if (!counted) return 1;
+  const { byBytes, count, countText } = counted;
   const allButLast = countText.startsWith('-');
   const files = options.operands.length > 0 ? options.operands : ['-'];
   const headers = options.has('v') || (files.length > 1 && !options.has('q'));

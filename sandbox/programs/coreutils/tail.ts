@@ -1,6 +1,6 @@
 import type { Program } from '../types.ts';
 import { followFiles } from './tail-follow.ts';
-import { lineCountArgs, parseCount } from './line-count.ts';
+import { countOption, lineCountArgs } from './line-count.ts';
 import { parseArgs } from './options.ts';
 import { openError, readOperand } from './text-input.ts';
 
@@ -21,14 +21,9 @@ export const tail: Program = async (context) => {
     },
   );
   if (typeof options === 'number') return options;
-  const last = options.list.findLast(([key]) => key === 'n' || key === 'c');
-  const byBytes = last?.[0] === 'c';
-  const countText = last?.[1] ?? '10';
-  const count = parseCount(countText.replace(/^-/, ''));
-  if (count === null) {
-    context.stderr.write(`tail: invalid number of ${byBytes ? 'bytes' : 'lines'}: ‘${countText}’\n`);
-    return 1;
-  }
+  const counted = countOption(options, 'tail', context.stderr);
+  if (!counted) return 1;
+  const { byBytes, count, countText } = counted;
   const fromStart = countText.startsWith('+');
   const files = options.operands.length > 0 ? options.operands : ['-'];
   const headers = options.has('v') || (files.length > 1 && !options.has('q'));
