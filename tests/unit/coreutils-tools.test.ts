@@ -132,14 +132,20 @@ describe('nano, vim, vi', () => {
     expect((await run('vi app.py')).exitCode).toBe(1);
   });
 
-  it('ask the editor pane to open the file, by absolute path', async () => {
+  it('ask the editor pane to open the file, by absolute path, as the user who runs the editor', async () => {
     const opened: string[] = [];
-    const stop = machine.onOpenEditor((path) => opened.push(path));
+    const stop = machine.onOpenEditor((path, user) => opened.push(`${user} ${path}`));
     expect(await run('nano app.py')).toEqual(result(''));
     expect(await run('vim +10 templates/index.html')).toEqual(result(''));
     expect(await run('vi ../new.txt')).toEqual(result(''));
+    expect(await run('sudo nano /etc/nginx/sites-available/default')).toEqual(result(''));
     stop();
-    expect(opened).toEqual([`${W}/app.py`, `${W}/templates/index.html`, '/home/learner/new.txt']);
+    expect(opened).toEqual([
+      `learner ${W}/app.py`,
+      `learner ${W}/templates/index.html`,
+      'learner /home/learner/new.txt',
+      'root /etc/nginx/sites-available/default',
+    ]);
     expect((await run('nano app.py')).exitCode).toBe(1);
   });
 });

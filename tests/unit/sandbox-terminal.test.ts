@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlockingInput, Machine, TerminalHost } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
-import { Screen } from './support/screen.ts';
+import { openTestTerminal } from './support/terminal.ts';
 
 const PROMPT = 'learner@server:~$ ';
 
@@ -15,26 +15,8 @@ afterAll(async () => {
   await machine.dispose();
 });
 
-/**
- * A terminal on the shared machine, drawn on a model screen: tests compare
- * the rows a learner would see. `raw()` is every byte written.
- */
 function open(extra: Partial<TerminalHost> = {}) {
-  let written = '';
-  const screen = new Screen();
-  const session = machine.openTerminal({
-    write: (data) => {
-      written += data;
-      screen.write(data);
-    },
-    ...extra,
-  });
-  /** Types keys and waits until the shell is back at a prompt. */
-  const type = async (keys: string) => {
-    session.input(keys);
-    await session.idle();
-  };
-  return { session, screen, raw: () => written, type, lines: () => screen.lines() };
+  return openTestTerminal(machine, extra);
 }
 
 describe('terminal session', () => {

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Machine, TerminalHost } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
-import { Screen } from './support/screen.ts';
+import { openTestTerminal } from './support/terminal.ts';
 
 const PROMPT = 'learner@server:~$ ';
 const ROOT_PROMPT = 'root@server:~# ';
@@ -16,21 +16,7 @@ afterAll(async () => {
 });
 
 function open(extra: Partial<TerminalHost> = {}) {
-  let written = '';
-  const screen = new Screen();
-  const session = machine.openTerminal({
-    write: (data) => {
-      written += data;
-      // The bell (an ambiguous Tab) makes no mark on the screen.
-      screen.write(data.replaceAll('\x07', ''));
-    },
-    ...extra,
-  });
-  const type = async (keys: string) => {
-    session.input(keys);
-    await session.idle();
-  };
-  return { session, screen, raw: () => written, type, lines: () => screen.lines() };
+  return openTestTerminal(machine, extra);
 }
 
 describe('history', () => {
