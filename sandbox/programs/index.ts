@@ -1,5 +1,6 @@
 import { APT_PROGRAMS } from './apt/index.ts';
 import { COREUTILS } from './coreutils/index.ts';
+import { flask } from './python/flask.ts';
 import { python } from './python/index.ts';
 import { SHELL_PROGRAMS } from './shell/index.ts';
 import { SYSTEM_PROGRAMS } from './system/index.ts';
@@ -15,4 +16,5 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   ...SHELL_PROGRAMS,
   python,
   python3: python,
+  flask,
 };

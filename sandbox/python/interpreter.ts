@@ -9,6 +9,8 @@ import pwdSource from './py/pwd.py?raw';
 import checkToolkitSource from './py/shiplab_check.py?raw';
 import errnoSource from './py/shiplab_errno.py?raw';
 import launcherSource from './py/shiplab_main.py?raw';
+import servingSource from './py/shiplab_serving.py?raw';
+import werkzeugDebugSource from './py/shiplab_werkzeug_debug.py?raw';
 
 /** Where our own Python modules live inside each interpreter (not on the machine's disk). */
 const SUPPORT_DIR = '/lib/_shiplab';
@@ -27,10 +29,36 @@ export interface PythonRunRequest {
   writeStderr: (text: string) => void;
   isTTY: boolean;
   interruptBuffer?: Int32Array;
+  /** Where Python's servers bind (see py/shiplab_serving.py). */
+  network?: PythonNetwork;
 }
+
+/** The machine's network as Python's socketserver sees it: bind and listen in one. */
+export interface PythonNetwork {
+  listen(host: string, port: number, v6: boolean, backlog: number): PythonListener;
+  /** The machine's IPv4 address on its LAN (Werkzeug shows it for a server on 0.0.0.0). */
+  lanAddress: string;
+}
+
+/** A bound listener, or the error (EADDRINUSE, EACCES, EADDRNOTAVAIL) bind(2) failed with. */
+export interface PythonListener {
+  error: 'EADDRINUSE' | 'EACCES' | 'EADDRNOTAVAIL' | null;
+  host: string;
+  port: number;
+  fd: number;
+  close(): void;
+}
+
+/** shiplab_serving.handle, called from JS: the response comes back as a proxy of Python bytes. */
+type PythonRequestHandler = (request: Uint8Array, clientHost: string, clientPort: number) => { toJs(): Uint8Array; destroy(): void };
+
+/** What run() returns when the program handed a server to the machine instead of exiting (shiplab_serving.SERVING_STATUS). */
+export const KEEP_SERVING = -1;
 
 /** One CPython (Pyodide) instance, booted ahead of time and used by exactly one process. */
 export class Interpreter {
+  private handleRequest: PythonRequestHandler | null = null;
+
   private constructor(
     private readonly pyodide: PyodideAPI,
     private readonly machineFs: MachineFsMount,
@@ -56,6 +84,8 @@ export class Interpreter {
     FS.writeFile(`${SUPPORT_DIR}/shiplab_main.py`, launcherSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_check.py`, checkToolkitSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_errno.py`, errnoSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_serving.py`, servingSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_werkzeug_debug.py`, werkzeugDebugSource);
     FS.writeFile(`${SUPPORT_DIR}/pwd.py`, pwdSource);
     FS.writeFile(`${SUPPORT_DIR}/grp.py`, grpSource);
 
@@ -92,6 +122,7 @@ ${bundle ? '' : 'import shiplab_bundle_missing'}
       if (Atomics.load(request.interruptBuffer, 0) !== 0) return SIGINT_STATUS;
       pyodide.setInterruptBuffer(request.interruptBuffer);
     }
+    if (request.network) pyodide.registerJsModule('shiplab_machine_net', request.network);
     const globals = pyodide.toPy({
       argv: [...request.argv],
       env: { ...request.env },
@@ -119,6 +150,22 @@ shiplab_main.run(request['argv'], request['uid'], request['gid'], request['group
       globals.destroy();
       if (request.interruptBuffer) pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
     }
+  }
+
+  /** After run() returned KEEP_SERVING: serves one raw HTTP request through the server's own code; returns the raw response. */
+  serveRequest(request: Uint8Array, clientHost: string, clientPort: number): Uint8Array {
+    this.handleRequest ??= this.pyodide.runPython('import shiplab_serving; shiplab_serving.handle') as PythonRequestHandler;
+    const response = this.handleRequest(request, clientHost, clientPort);
+    try {
+      return response.toJs();
+    } finally {
+      response.destroy();
+    }
+  }
+
+  /** Ctrl-C while serving: prints what the server's program would and returns its exit status. */
+  interruptServer(): number {
+    return Number(this.pyodide.runPython('import shiplab_serving; shiplab_serving.interrupted()'));
   }
 }
 

@@ -26,12 +26,13 @@ export class PythonRuntime {
     return (await this.loadBundle()) !== null;
   }
 
-  async acquire(): Promise<Interpreter> {
-    const interpreter = await (this.spare ?? this.boot());
+  /** Each caller gets an interpreter of its own, even two in the same tick. */
+  acquire(): Promise<Interpreter> {
+    const mine = this.spare ?? this.boot();
     this.spare = this.boot();
     // The next boot must not surface as an unhandled rejection before anyone awaits it.
     this.spare.catch(() => {});
-    return interpreter;
+    return mine;
   }
 
   private loadBundle(): Promise<Uint8Array | null> {

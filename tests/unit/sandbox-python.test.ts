@@ -302,3 +302,13 @@ describe('packages', () => {
     expect({ stdout, stderr, exitCode }).toEqual({ stdout: 'app\n', stderr: '', exitCode: 0 });
   });
 });
+
+describe('processes started together', () => {
+  it('get an interpreter each: two scripts in the same tick do not share modules', async () => {
+    const machine = await createMachine();
+    await machine.fs.writeFile('/home/learner/counter.py', 'import sys\nsys.modules.setdefault("shared_count", []).append(1)\nprint(len(sys.modules["shared_count"]))\n', { owner: 'learner' });
+    const [first, second] = await Promise.all([machine.exec('python3 counter.py'), machine.exec('python3 counter.py')]);
+    expect([first.stdout, second.stdout]).toEqual(['1\n', '1\n']);
+    await machine.dispose();
+  }, 60_000);
+});

@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 
+import shiplab_serving
 from shiplab_errno import linux_errno, to_linux
 
 USAGE = """usage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...
@@ -130,6 +131,9 @@ def _run_program(argv, uid, gid, groups):
             main_globals["__file__"] = path
             code = compile(source, path, "exec")
             exec(code, main_globals)
+    except shiplab_serving.KeepServing as handover:
+        shiplab_serving.handed_over(handover)
+        status = shiplab_serving.SERVING_STATUS
     except SystemExit as error:
         status = _exit_status(error.code)
     except KeyboardInterrupt as error:
@@ -142,7 +146,9 @@ def _run_program(argv, uid, gid, groups):
         try:
             import atexit
 
-            atexit._run_exitfuncs()
+            # A process that serves on has not exited yet.
+            if status != shiplab_serving.SERVING_STATUS:
+                atexit._run_exitfuncs()
         except BaseException:  # noqa: BLE001
             pass
         for stream in (sys.stdout, sys.stderr):
