@@ -185,6 +185,8 @@ describe.skipIf(!HAS_BUNDLE)('Flask development server (needs public/python-bund
     await until(lines, (shown) => shown.some((line) => line.includes('"GET /nope HTTP/1.1" 404 -')));
     expect(lines()).toContainEqual(expect.stringMatching(/^127\.0\.0\.1 - - \[\d\d\/\w{3}\/\d{4} \d\d:\d\d:\d\d\] "GET \/ HTTP\/1\.1" 200 -$/));
     expect((await run('ss -ltnp')).stdout).toMatch(/127\.0\.0\.1:5000 .*users:\(\("flask",pid=\d+,fd=\d+\)\)/);
+    // Werkzeug logged each request and nothing else: no "Error on request" after answering.
+    expect(lines().filter((line) => line.includes('Error on request') || line.startsWith('Traceback'))).toEqual([]);
     await type('\x03');
     expect((await run('curl -s http://127.0.0.1:5000/')).exitCode).toBe(7);
     session.dispose();

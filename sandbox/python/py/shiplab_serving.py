@@ -101,6 +101,7 @@ def _server_bind(self):
     self.socket = _ListeningSocket(bound, address)
     self.server_address = address
     if _is_werkzeug_server(self):
+        _tell_werkzeug_requests_arrive_whole()
         _serve_werkzeug_reloader_in_place()
         _show_werkzeug_the_lan_address(shiplab_machine_net.lanAddress)
 
@@ -128,6 +129,30 @@ socketserver.BaseServer.serve_forever = _serve_forever
 # `while True: server.handle_request()` is the other serving loop: it serves on, as that loop
 # does. (A single handle_request() then serves on too: the program cannot resume after it.)
 socketserver.BaseServer.handle_request = _serve_forever
+
+
+class _DeliveredInFull:
+    """Werkzeug drains unread request bytes after answering, watching the
+    socket with a selector; here each request arrives whole, so there is never
+    more to read (and a stand-in connection has no descriptor to select on)."""
+
+    def register(self, fileobj, events, data=None):
+        pass
+
+    def select(self, timeout=None):
+        return []
+
+    def close(self):
+        pass
+
+
+def _tell_werkzeug_requests_arrive_whole():
+    import selectors
+    import types
+
+    import werkzeug.serving
+
+    werkzeug.serving.selectors = types.SimpleNamespace(DefaultSelector=_DeliveredInFull, EVENT_READ=selectors.EVENT_READ)
 
 
 def _is_werkzeug_server(server):
