@@ -46,6 +46,24 @@ def _parse(argv):
     return "stdin", "", [], flags
 
 
+def _interactive(main_globals):
+    """`python3` alone at a terminal: the >>> prompt, as CPython's basic REPL shows it."""
+    import code
+
+    sys.ps1, sys.ps2 = ">>> ", "... "
+    import re
+
+    # Pyodide's compiler string runs to a URL and a hash: keep its name and version, as a GCC build shows.
+    version = re.sub(r"\[(\w+) ([\w.]+).*$", r"[\1 \2]", sys.version)
+    banner = (
+        f"Python {version} on linux\n"
+        'Type "help", "copyright", "credits" or "license" for more information.'
+    )
+    console = code.InteractiveConsole(main_globals, filename="<stdin>")
+    # Ctrl-D ends the session with a new line, as CPython does.
+    console.interact(banner=banner, exitmsg="")
+
+
 def _fresh_main_module():
     import types
 
@@ -112,6 +130,9 @@ def _run_program(argv, uid, gid, groups):
             sys.argv = [target, *script_args]
             sys.path.insert(0, os.getcwd())
             runpy._run_module_as_main(target, alter_argv=True)
+        elif mode == "stdin" and target == "" and sys.stdin.isatty():
+            sys.argv = [""]
+            _interactive(main_globals)
         elif mode == "stdin":
             sys.argv = [target, *script_args]
             source = sys.stdin.read()
