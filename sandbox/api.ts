@@ -86,9 +86,10 @@ export interface Machine {
   onFileChange(listener: (path: string) => void): () => void;
   /**
    * Called with the absolute path when a program asks to edit a file
-   * (`nano app.py`, `vim`, `vi`): the site opens it in the editor pane.
+   * (`nano app.py`, `vim`, `vi`): the site opens it in the editor pane. `user`
+   * is who runs the editor (root under `sudo nano`): saving writes as them.
    */
-  onOpenEditor(listener: (path: string) => void): () => void;
+  onOpenEditor(listener: (path: string, user: string) => void): () => void;
   /**
    * The machine's whole filesystem (files, directories, symlinks, owners,
    * modes, mtimes) as compact, versioned bytes. Users and shell history live

@@ -84,7 +84,7 @@ export class SimulatedMachine implements Machine {
     return this.kernel.vfs.onChange(listener);
   }
 
-  onOpenEditor(listener: (path: string) => void): () => void {
+  onOpenEditor(listener: (path: string, user: string) => void): () => void {
     return this.kernel.vfs.onOpenRequest(listener);
   }
 

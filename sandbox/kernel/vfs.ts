@@ -13,6 +13,8 @@ export interface CreateOptions {
 }
 
 export type FileChangeListener = (path: string) => void;
+/** Told which file to open and as whom (the user the editor program runs as: root under sudo). */
+export type EditorOpenListener = (path: string, user: string) => void;
 
 /**
  * The machine's one filesystem: every program, Python and the editor read and
@@ -23,7 +25,7 @@ export class Vfs {
   readonly root: Inode;
   private nextIno = 1;
   private readonly listeners = new Set<FileChangeListener>();
-  private readonly editorListeners = new Set<FileChangeListener>();
+  private readonly editorListeners = new Set<EditorOpenListener>();
 
   constructor() {
     this.root = this.newInode('dir', { mode: 0o755, uid: 0, gid: 0 });
@@ -55,14 +57,14 @@ export class Vfs {
   }
 
   /** The editor pane listens here for `nano FILE` and its kin. */
-  onOpenRequest(listener: FileChangeListener): () => void {
+  onOpenRequest(listener: EditorOpenListener): () => void {
     this.editorListeners.add(listener);
     return () => this.editorListeners.delete(listener);
   }
 
-  /** Asks the editor pane to open `path` (absolute); false when none listens, as in a headless machine. */
-  requestOpen(path: string): boolean {
-    for (const listener of this.editorListeners) listener(path);
+  /** Asks the editor pane to open `path` (absolute) for `user`; false when none listens, as in a headless machine. */
+  requestOpen(path: string, user: string): boolean {
+    for (const listener of this.editorListeners) listener(path, user);
     return this.editorListeners.size > 0;
   }
 

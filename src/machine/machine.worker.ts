@@ -5,6 +5,7 @@
 import type { BlockingInput, Machine, TerminalSession } from '../../sandbox/api.ts';
 import { runChecks } from '../../sandbox/checks/run-checks.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { readForEditor, writeAs } from './editor-files.ts';
 import { InputRingReader } from './input-ring.ts';
 import { SIGINT, type AbsoluteFileMap, type BootParams, type Calls, type FromWorker, type Method, type Notice, type ToWorker, type WorkerEvent } from './protocol.ts';
 
@@ -76,6 +77,11 @@ function fileChanged(path: string): void {
   }, 30);
 }
 
+async function openEditor(m: Machine, path: string, user: string): Promise<void> {
+  const { text, writable } = await readForEditor(m, path, user);
+  emit({ kind: 'openEditor', path, text, writable, user });
+}
+
 async function fetchBundle(url: string): Promise<Uint8Array | null> {
   let bytes: Uint8Array | null = null;
   try {
@@ -108,6 +114,7 @@ async function boot(params: BootParams): Promise<Calls['boot']['result']> {
   machine = m;
   await writeLearnerFiles(m, params.files);
   m.onFileChange(fileChanged);
+  m.onOpenEditor((path, user) => void openEditor(m, path, user));
 
   emit({ kind: 'status', phase: 'shell', message: 'Opening a terminal…' });
   session = m.openTerminal({
@@ -136,6 +143,9 @@ const handlers: { [M in Method]: (params: Calls[M]['params']) => Promise<Calls[M
   },
   async runChecks({ checks, workdir }) {
     return runChecks(need(), { checks, workdir });
+  },
+  async saveAs({ path, text, user }) {
+    await writeAs(need(), path, text, user);
   },
 };
 

@@ -44,6 +44,8 @@ export interface Calls {
   /** The file's text, or null if it does not exist. */
   readFile: { params: { path: string }; result: string | null };
   runChecks: { params: { checks: string; workdir: string }; result: CheckResult[] };
+  /** Writes a file opened from the terminal as the user who opened it; rejects with the shell's error. */
+  saveAs: { params: { path: string; text: string; user: string }; result: void };
 }
 export type Method = keyof Calls;
 export type Params<M extends Method> = Calls[M]['params'];
@@ -63,7 +65,9 @@ export type WorkerEvent =
   | { kind: 'fileChanged'; path: string }
   | { kind: 'status'; phase: BootPhase; message: string }
   /** The machine asked for the Python package bundle: was it there? */
-  | { kind: 'bundle'; available: boolean };
+  | { kind: 'bundle'; available: boolean }
+  /** `nano FILE` (or vim, vi; `sudo nano`) ran: open FILE in the editor, to be saved as `user`. */
+  | { kind: 'openEditor'; path: string; text: string; writable: boolean; user: string };
 
 export type ToWorker =
   | { [M in Method]: { type: 'call'; id: number; method: M; params: Params<M> } }[Method]

@@ -11,9 +11,22 @@ export interface EditorCallbacks {
   onSave(path: string): void;
 }
 
+/** A file for the editor: `path` names its tab, `machinePath` its model. */
+export interface EditorFile {
+  path: string;
+  text: string;
+  machinePath: string;
+  /** Monaco's language id; by default Monaco's guess from the machine path. */
+  language?: string;
+}
+
 export interface CodeEditor {
-  /** Shows a file (one of the paths given at creation). */
+  /** Shows a file (one given at creation or added with `add`). */
   show(path: string): void;
+  /** Adds a file (a tab opened from the terminal). */
+  add(file: EditorFile): void;
+  /** Drops a file added with `add`; shows `fallback` if it was showing. */
+  remove(path: string, fallback: string): void;
   current(): string;
   text(path: string): string;
   /** Replaces a file's text as an edit (undo still works), unless it is already equal. */
@@ -44,13 +57,10 @@ export function loadMonaco(): Promise<typeof Monaco> {
   return monacoPromise;
 }
 
-/**
- * Creates the editor in `container` with `files` (tab path -> text); `uriFor`
- * turns a tab path into the model's path (the machine path).
- */
+/** Creates the editor in `container` with `files`, showing the first. */
 export async function createCodeEditor(
   container: HTMLElement,
-  files: { path: string; text: string; machinePath: string }[],
+  files: EditorFile[],
   callbacks: EditorCallbacks,
 ): Promise<CodeEditor> {
   const monaco = await loadMonaco();
@@ -58,16 +68,17 @@ export async function createCodeEditor(
   const viewStates = new Map<string, Monaco.editor.ICodeEditorViewState | null>();
   let applyingOwnEdit = false;
 
-  for (const file of files) {
+  const addModel = (file: EditorFile): void => {
     const uri = monaco.Uri.file(file.machinePath);
-    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.text, undefined, uri);
+    const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(file.text, file.language, uri);
     model.setValue(file.text);
     model.updateOptions({ tabSize: 4, insertSpaces: true });
     model.onDidChangeContent(() => {
       if (!applyingOwnEdit) callbacks.onChange(file.path);
     });
     models.set(file.path, model);
-  }
+  };
+  for (const file of files) addModel(file);
   const first = files[0];
   if (!first) throw new Error('A lesson needs at least one file in the editor.');
 
@@ -101,14 +112,24 @@ export async function createCodeEditor(
     return m;
   };
 
+  const show = (path: string): void => {
+    if (path === currentPath) return;
+    viewStates.set(currentPath, editor.saveViewState());
+    editor.setModel(model(path));
+    const state = viewStates.get(path);
+    if (state) editor.restoreViewState(state);
+    currentPath = path;
+  };
+
   return {
-    show(path) {
-      if (path === currentPath) return;
-      viewStates.set(currentPath, editor.saveViewState());
-      editor.setModel(model(path));
-      const state = viewStates.get(path);
-      if (state) editor.restoreViewState(state);
-      currentPath = path;
+    show,
+    add: addModel,
+    remove(path, fallback) {
+      const removed = model(path);
+      if (path === currentPath) show(fallback);
+      models.delete(path);
+      viewStates.delete(path);
+      removed.dispose();
     },
     current: () => currentPath,
     text: (path) => model(path).getValue(),

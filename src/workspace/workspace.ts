@@ -1,5 +1,6 @@
 /**
- * The lesson workspace on the page: wires the editor, the terminal, the
+ * The lesson workspace on the page: wires the editor (the lesson's files and
+ * those opened from the terminal with nano), the terminal, the
  * check panel and the hints to the machine worker. Entry point of the lesson
  * page's client script; the heavy parts (Monaco, xterm, Pyodide) load lazily.
  */
@@ -9,10 +10,14 @@ import {
   startMachineWorker,
   type MachineClient,
 } from '../machine/machine-client.ts';
-import type { BootPhase, CheckResult } from '../machine/protocol.ts';
+import type { BootPhase, WorkerEvent } from '../machine/protocol.ts';
+import { showCheckResults, wireHints } from './check-results.ts';
 import { createCodeEditor, type CodeEditor } from './editor.ts';
+import { languageFor } from './file-language.ts';
+import { FileTabs } from './file-tabs.ts';
 import { WorkspaceFiles } from './files.ts';
 import { readLessonData, type FileMap, type LessonData } from './lesson-data.ts';
+import { OpenedFiles, machineHasSaved, readOnlyNote, saveErrorNote, tabLabel, withFinalNewline } from './opened-files.ts';
 import { createTerminalView, type TerminalView } from './terminal.ts';
 
 const SAVE_DELAY_MS = 400;
@@ -29,8 +34,13 @@ function assetURL(path: string): string {
 
 class Workspace {
   private readonly files: WorkspaceFiles;
+  /** Files opened from the terminal (`nano FILE`), keyed by machine path. */
+  private readonly opened = new OpenedFiles();
   private readonly machine: MachineClient;
+  private tabs: FileTabs | null = null;
   private editor: CodeEditor | null = null;
+  /** Settles once Monaco has loaded (or failed to): files opened from the terminal wait for it. */
+  private editorLoaded: Promise<void> = Promise.resolve();
   private terminal: TerminalView | null = null;
   private readonly earlyOutput: string[] = [];
   private ready = false;
@@ -38,7 +48,6 @@ class Workspace {
   private booted: Promise<void> = Promise.resolve();
   private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly saving = new Set<Promise<void>>();
-  private hintsShown = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -68,6 +77,9 @@ class Workspace {
           break;
         case 'bundle':
           if (!event.available && this.lesson.needsBundle) $(this.root, '[data-bundle-warning]').hidden = false;
+          break;
+        case 'openEditor':
+          void this.openFromTerminal(event);
           break;
       }
     });
@@ -113,7 +125,7 @@ class Workspace {
       },
     );
 
-    void this.startEditor();
+    this.editorLoaded = this.startEditor();
     this.wireButtons();
   }
 
@@ -156,13 +168,39 @@ class Workspace {
     this.saveTimers.delete(path);
     if (!this.editor) return Promise.resolve();
     const text = this.editor.text(path);
-    if (!this.files.isDirty(path, text)) return Promise.resolve();
-    this.files.markSaved(path, text);
-    this.updateTab(path);
-    const write = this.writeToMachine({ [path]: text });
+    if (!this.isDirty(path, text)) return Promise.resolve();
+    let write: Promise<void>;
+    if (this.opened.get(path)) {
+      write = this.saveOpened(path, text);
+    } else {
+      this.files.markSaved(path, text);
+      this.updateTab(path);
+      write = this.writeToMachine({ [path]: text });
+    }
     this.saving.add(write);
     void write.finally(() => this.saving.delete(write));
     return write;
+  }
+
+  /** Saves a file opened from the terminal as the user who opened it; a refusal keeps the text, unsaved. */
+  private async saveOpened(path: string, text: string): Promise<void> {
+    const file = this.opened.get(path);
+    if (!file) return;
+    try {
+      await this.machine.call('saveAs', { path, text: withFinalNewline(text), user: file.user });
+      file.saved = text;
+      this.tabs?.setNote(path, null);
+      this.setSaveState('Saved');
+    } catch (error) {
+      this.tabs?.setNote(path, saveErrorNote(error instanceof Error ? error.message : String(error)));
+      this.setSaveState('');
+    }
+    this.updateTab(path);
+  }
+
+  private isDirty(path: string, text: string): boolean {
+    const opened = this.opened.get(path);
+    return opened ? opened.saved !== text : this.files.isDirty(path, text);
   }
 
   private async writeToMachine(files: FileMap): Promise<void> {
@@ -177,30 +215,98 @@ class Workspace {
 
   /** Saves every file with pending edits and waits for all writes. */
   private async flushSaves(): Promise<void> {
-    for (const path of this.lesson.files) void this.save(path);
+    for (const path of [...this.lesson.files, ...this.opened.paths()]) void this.save(path);
     await Promise.all([...this.saving]);
   }
 
   /** The machine says an editor file changed (e.g. `echo x > app.py`): reload it unless it has unsaved edits. */
   private async reloadFromMachine(absolute: string): Promise<void> {
-    const path = this.files.relative(absolute);
+    const path = this.opened.get(absolute) ? absolute : this.files.relative(absolute);
     if (!path || this.saveTimers.has(path)) return;
     const text = await this.machine.call('readFile', { path: absolute });
     if (text === null) return;
+    const opened = this.opened.get(absolute);
+    if (opened && machineHasSaved(opened, text)) return; // its own save (with nano's final newline) coming back
     if (!this.editor) {
-      this.files.markSaved(path, text); // the editor, still loading, starts from this
+      this.markSaved(path, text); // the editor, still loading, starts from this
       return;
     }
-    if (this.files.isDirty(path, this.editor.text(path))) return; // the learner's edits win
-    this.files.markSaved(path, text);
+    if (this.isDirty(path, this.editor.text(path))) return; // the learner's edits win
+    this.markSaved(path, text);
     this.editor.setText(path, text);
     this.updateTab(path);
   }
 
-  /** Puts `files` into the editor and onto the machine (reset, show solution). */
+  private markSaved(path: string, text: string): void {
+    const opened = this.opened.get(path);
+    if (opened) opened.saved = text;
+    else this.files.markSaved(path, text);
+  }
+
+  // ---- files opened from the terminal -----------------------------------
+
+  /** `nano FILE` ran: show FILE in its tab (a lesson file's own, or a new closable one). */
+  private async openFromTerminal(event: Extract<WorkerEvent, { kind: 'openEditor' }>): Promise<void> {
+    await this.editorLoaded;
+    const editor = this.editor;
+    if (!editor) return;
+    const lessonPath = this.files.relative(event.path);
+    if (lessonPath) {
+      this.selectTab(lessonPath); // the lesson's files save as they always do
+      return;
+    }
+    const { path, text, writable, user } = event;
+    const file = this.opened.get(path);
+    if (file) {
+      // Opened again, perhaps now with sudo: later saves write as this user.
+      file.user = user;
+      if (this.isDirty(path, editor.text(path))) this.scheduleSave(path); // the learner's edits win, and may save now
+      else {
+        file.saved = text;
+        editor.setText(path, text);
+      }
+    } else {
+      this.opened.add({ path, user, saved: text });
+      editor.add({ path, text, machinePath: path, language: languageFor(path) });
+      this.tabs?.addClosable(path);
+      this.relabelOpenedTabs();
+      this.watchOpenFiles();
+    }
+    this.tabs?.setNote(path, writable ? null : readOnlyNote(user));
+    this.selectTab(path);
+  }
+
+  private async closeOpened(path: string): Promise<void> {
+    await this.save(path);
+    const editor = this.editor;
+    if (!editor || !this.opened.get(path)) return;
+    if (this.isDirty(path, editor.text(path)) && !confirm(`${path} is not saved. Close it anyway and lose your changes?`)) return;
+    const wasShown = editor.current() === path;
+    const fallback = this.lesson.files[0] ?? '';
+    this.opened.delete(path);
+    editor.remove(path, fallback);
+    this.tabs?.remove(path);
+    this.relabelOpenedTabs();
+    this.watchOpenFiles();
+    if (wasShown) this.selectTab(fallback);
+  }
+
+  private relabelOpenedTabs(): void {
+    const all = [...this.files.watchList(), ...this.opened.paths()];
+    for (const path of this.opened.paths()) this.tabs?.setLabel(path, tabLabel(path, all));
+  }
+
+  /** The worker reports changes only to watched paths: the lesson's files and the opened ones. */
+  private watchOpenFiles(): void {
+    this.machine.notify({ kind: 'watch', paths: [...this.files.watchList(), ...this.opened.paths()] });
+  }
+
+  /** Puts `files` into the editor and onto the machine (reset, show solution); files opened from the terminal stay as they are. */
   private async replaceAll(files: FileMap): Promise<void> {
-    for (const timer of this.saveTimers.values()) clearTimeout(timer);
-    this.saveTimers.clear();
+    for (const path of this.lesson.files) {
+      clearTimeout(this.saveTimers.get(path));
+      this.saveTimers.delete(path);
+    }
     await Promise.all([...this.saving]);
     for (const path of this.lesson.files) {
       const text = files[path] ?? '';
@@ -214,17 +320,9 @@ class Workspace {
   // ---- UI -----------------------------------------------------------------
 
   private wireButtons(): void {
-    const tabs = [...this.root.querySelectorAll<HTMLButtonElement>('[data-file-tab]')];
-    tabs.forEach((tab, i) => {
-      tab.addEventListener('click', () => this.selectTab(tab.dataset.fileTab ?? ''));
-      tab.addEventListener('keydown', (event) => {
-        const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-        if (!step) return;
-        event.preventDefault();
-        const next = tabs[(i + step + tabs.length) % tabs.length];
-        next?.focus();
-        if (next?.dataset.fileTab) this.selectTab(next.dataset.fileTab, false);
-      });
+    this.tabs = new FileTabs($(this.root, '[data-file-tabs]'), $(this.root, '[data-tab-note]'), {
+      onSelect: (path, focusEditor) => this.selectTab(path, focusEditor),
+      onClose: (path) => void this.closeOpened(path),
     });
     $(this.root, '[data-action="check"]').addEventListener('click', () => void this.check());
     $(this.root, '[data-action="reset"]').addEventListener('click', () => {
@@ -243,26 +341,18 @@ class Workspace {
       }
     });
     const hintButton = this.root.querySelector<HTMLButtonElement>('[data-action="hint"]');
-    hintButton?.addEventListener('click', () => this.showHint(hintButton));
+    if (hintButton) wireHints(hintButton, $(this.root, '[data-hints]'), this.lesson.hints);
   }
 
   private selectTab(path: string, focusEditor = true): void {
-    if (!this.lesson.files.includes(path)) return;
-    for (const tab of this.root.querySelectorAll<HTMLButtonElement>('[data-file-tab]')) {
-      const selected = tab.dataset.fileTab === path;
-      tab.setAttribute('aria-selected', String(selected));
-      tab.tabIndex = selected ? 0 : -1;
-    }
+    if (!this.tabs?.has(path)) return;
+    this.tabs.select(path);
     this.editor?.show(path);
     if (focusEditor) this.editor?.focus();
   }
 
   private updateTab(path: string): void {
-    const tab = this.root.querySelector<HTMLElement>(`[data-file-tab="${CSS.escape(path)}"]`);
-    if (!tab || !this.editor) return;
-    const dirty = this.files.isDirty(path, this.editor.text(path));
-    tab.classList.toggle('is-dirty', dirty);
-    tab.title = dirty ? `${path} (not saved yet)` : path;
+    if (this.editor) this.tabs?.setDirty(path, this.isDirty(path, this.editor.text(path)));
   }
 
   private setSaveState(text: string): void {
@@ -285,7 +375,7 @@ class Workspace {
     try {
       await this.flushSaves();
       const results = await this.machine.call('runChecks', { checks: this.lesson.checks, workdir: this.lesson.workdir });
-      this.showResults(results, summary, list);
+      showCheckResults(results, summary, list);
     } catch (error) {
       summary.textContent = `The checks could not run: ${error instanceof Error ? error.message : String(error)}`;
       summary.dataset.state = 'error';
@@ -293,74 +383,6 @@ class Workspace {
       button.disabled = false;
     }
   }
-
-  private showResults(results: CheckResult[], summary: HTMLElement, list: HTMLElement): void {
-    const passed = results.filter((r) => r.passed).length;
-    const all = results.length;
-    summary.dataset.state = passed === all ? 'pass' : 'fail';
-    summary.textContent =
-      passed === all
-        ? `All ${all} ${all === 1 ? 'check passes' : 'checks pass'}. Well done!`
-        : `${passed} of ${all} ${all === 1 ? 'check passes' : 'checks pass'}`;
-    list.replaceChildren(
-      ...results.map((result) => {
-        const item = document.createElement('li');
-        const state = result.passed ? 'pass' : result.skipped ? 'skipped' : 'fail';
-        item.className = `check is-${state}`;
-        item.dataset.checkId = result.id;
-        const icon = document.createElement('span');
-        icon.className = 'check-icon';
-        icon.setAttribute('role', 'img');
-        icon.setAttribute('aria-label', { pass: 'passed', fail: 'failed', skipped: 'not run yet' }[state]);
-        icon.textContent = { pass: '✓', fail: '✗', skipped: '–' }[state];
-        const body = document.createElement('div');
-        const title = document.createElement('p');
-        title.className = 'check-title';
-        title.append(...withInlineCode(result.title));
-        body.append(title);
-        if (result.skipped && !result.passed && !result.message) {
-          const message = document.createElement('p');
-          message.className = 'check-message';
-          message.textContent = 'Runs once the checks above pass.';
-          body.append(message);
-        } else if (result.message) {
-          const message = document.createElement('p');
-          message.className = 'check-message';
-          message.append(...withInlineCode(result.message));
-          body.append(message);
-        }
-        item.append(icon, body);
-        return item;
-      }),
-    );
-  }
-
-  private showHint(button: HTMLButtonElement): void {
-    const hints = this.lesson.hints;
-    if (this.hintsShown >= hints.length) return;
-    const item = document.createElement('li');
-    item.append(...withInlineCode(hints[this.hintsShown] ?? ''));
-    $(this.root, '[data-hints]').append(item);
-    item.scrollIntoView({ block: 'nearest' });
-    this.hintsShown++;
-    const left = hints.length - this.hintsShown;
-    if (left === 0) {
-      button.disabled = true;
-      button.textContent = 'No more hints';
-    } else {
-      button.textContent = `Show another hint (${left} left)`;
-    }
-  }
-}
-
-/** Text where `backticks` mark code, as check titles and messages write it: safe DOM nodes. */
-export function withInlineCode(text: string): Node[] {
-  return text.split(/`([^`\n]+)`/).map((part, i) => {
-    if (i % 2 === 0) return document.createTextNode(part);
-    const code = document.createElement('code');
-    code.textContent = part;
-    return code;
-  });
 }
 
 export function startWorkspace(): void {

@@ -44,8 +44,8 @@ describe('notes', () => {
 describe('OpenedFiles', () => {
   it('keeps files by path, in the order they opened', () => {
     const files = new OpenedFiles();
-    files.add({ path: '/a', user: 'learner', writable: true, saved: '' });
-    files.add({ path: '/b', user: 'root', writable: true, saved: 'x' });
+    files.add({ path: '/a', user: 'learner', saved: '' });
+    files.add({ path: '/b', user: 'root', saved: 'x' });
     expect(files.get('/b')?.user).toBe('root');
     files.delete('/a');
     expect(files.paths()).toEqual(['/b']);
@@ -60,7 +60,7 @@ describe('saving as nano does', () => {
   });
 
   it("knows its own save when the machine reports it back, and anyone else's change", () => {
-    const file = { path: '/home/learner/notes.txt', user: 'learner', writable: true, saved: 'todo' };
+    const file = { path: '/home/learner/notes.txt', user: 'learner', saved: 'todo' };
     expect(machineHasSaved(file, 'todo\n')).toBe(true);
     expect(machineHasSaved(file, 'todo')).toBe(true);
     expect(machineHasSaved(file, 'todo\nmore\n')).toBe(false);
