@@ -1,7 +1,7 @@
 import type { InputStream, OutputStream } from '../../kernel/streams.ts';
 import type { Program } from '../types.ts';
 import { parseArgs } from './options.ts';
-import { openError, readOperand } from './text-input.ts';
+import { showFileSections } from './file-sections.ts';
 import { countOption, lineCountArgs } from './line-count.ts';
 
 /** head [-n [-]N] [-c [-]N] [-qv] [FILE...]: the first lines or bytes; a negative N keeps all but the last N. */
@@ -21,29 +21,17 @@ export const head: Program = async (context) => {
   const allButLast = countText.startsWith('-');
   const files = options.operands.length > 0 ? options.operands : ['-'];
   const headers = options.has('v') || (files.length > 1 && !options.has('q'));
-  let status = 0;
-  let first = true;
-  for (const file of files) {
-    if (file === '-' && !byBytes && !allButLast && !headers) {
+  return showFileSections(
+    context,
+    files,
+    headers,
+    (text) => (byBytes ? sliceBytes(text, count, allButLast) : sliceLines(text, count, allButLast)),
+    async (file) => {
+      if (file !== '-' || byBytes || allButLast || headers) return false;
       await firstLinesOfStream(context.stdin, context.stdout, count);
-      continue;
-    }
-    let opened = true;
-    const text = await readOperand(context, file, (name, error) => {
-      opened = error.code === 'EISDIR';
-      return openError(name, error);
-    });
-    if (headers && opened) {
-      context.stdout.write(`${first ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
-      first = false;
-    }
-    if (text === null) {
-      status = 1;
-      continue;
-    }
-    context.stdout.write(byBytes ? sliceBytes(text, count, allButLast) : sliceLines(text, count, allButLast));
-  }
-  return status;
+      return true;
+    },
+  );
 };
 
 function sliceLines(text: string, count: number, allButLast: boolean): string {

@@ -2,7 +2,7 @@ import type { Program } from '../types.ts';
 import { followFiles } from './tail-follow.ts';
 import { countOption, lineCountArgs } from './line-count.ts';
 import { parseArgs } from './options.ts';
-import { openError, readOperand } from './text-input.ts';
+import { showFileSections } from './file-sections.ts';
 
 /** tail [-n [+]N] [-c [+]N] [-fFqv] [FILE...]: the last lines or bytes, or from line N on with +N; -f keeps following. */
 export const tail: Program = async (context) => {
@@ -27,24 +27,9 @@ export const tail: Program = async (context) => {
   const fromStart = countText.startsWith('+');
   const files = options.operands.length > 0 ? options.operands : ['-'];
   const headers = options.has('v') || (files.length > 1 && !options.has('q'));
-  let status = 0;
-  let first = true;
-  for (const file of files) {
-    let opened = true;
-    const text = await readOperand(context, file, (name, error) => {
-      opened = error.code === 'EISDIR';
-      return openError(name, error);
-    });
-    if (headers && opened) {
-      context.stdout.write(`${first ? '' : '\n'}==> ${file === '-' ? 'standard input' : file} <==\n`);
-      first = false;
-    }
-    if (text === null) {
-      status = 1;
-      continue;
-    }
-    context.stdout.write(byBytes ? lastBytes(text, count, fromStart) : lastLines(text, count, fromStart));
-  }
+  const status = await showFileSections(context, files, headers, (text) =>
+    byBytes ? lastBytes(text, count, fromStart) : lastLines(text, count, fromStart),
+  );
   const follow = options.has('f') || options.has('F');
   const followed = files.filter((file) => file !== '-');
   if (follow && followed.length > 0) return followFiles(context, followed, headers);
