@@ -1,5 +1,6 @@
 import type { Vfs } from '../kernel/vfs.ts';
 import { PROGRAMS } from '../programs/index.ts';
+import { UBUNTU_PS1 } from '../tty/prompt.ts';
 import { installPreinstalled } from './packages/dpkg.ts';
 import { ARCHIVE, PREINSTALLED } from './packages/index.ts';
 
@@ -27,6 +28,7 @@ learner:x:1000:
 `;
 
 const BASHRC = `# ~/.bashrc: executed by bash for interactive shells.
+PS1='${UBUNTU_PS1}'
 alias ll='ls -alF'
 alias la='ls -A'
 alias l='ls -CF'

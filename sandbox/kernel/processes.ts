@@ -12,6 +12,8 @@ export interface Process {
   readonly ppid: number;
   readonly uid: number;
   readonly argv: readonly string[];
+  /** The executed file's name when argv[0] names another (a script run by its shebang's interpreter). */
+  readonly comm?: string;
   readonly startedAt: number;
   exitCode: number | null;
   /** The controlling terminal as ps shows it (`pts/0`), or null (`?`); children inherit it. */
@@ -48,6 +50,7 @@ class ProcessEntry implements Process {
     readonly uid: number,
     readonly argv: readonly string[],
     public tty: string | null,
+    readonly comm?: string,
   ) {
     this.killed = new Promise((resolve) => (this.kill = resolve));
     this.exited = new Promise((resolve) => (this.finish = resolve));
@@ -98,9 +101,9 @@ export class ProcessTable {
   }
 
   /** A new child of `ppid`: it inherits the parent's terminal and ignored signals. */
-  spawn(ppid: number, uid: number, argv: readonly string[]): Process {
+  spawn(ppid: number, uid: number, argv: readonly string[], comm?: string): Process {
     const parent = this.running.get(ppid);
-    const entry = new ProcessEntry(this.nextPid++, ppid, uid, argv, parent?.tty ?? null);
+    const entry = new ProcessEntry(this.nextPid++, ppid, uid, argv, parent?.tty ?? null, comm);
     for (const signal of parent?.ignored ?? []) entry.ignore(signal);
     this.running.set(entry.pid, entry);
     return entry;
@@ -150,5 +153,5 @@ export class ProcessTable {
 
 /** The name a process shows as in ps -o comm, ss and top: its program's file name, cut to 15 characters as the kernel's comm is. */
 export function commandName(process: Process): string {
-  return basename(process.argv[0] ?? '').replace(/^-/, '').slice(0, 15);
+  return (process.comm ?? basename(process.argv[0] ?? '').replace(/^-/, '')).slice(0, 15);
 }

@@ -1,7 +1,7 @@
 import { APT_PROGRAMS } from './apt/index.ts';
 import { COREUTILS } from './coreutils/index.ts';
-import { flask } from './python/flask.ts';
 import { python } from './python/index.ts';
+import { pip } from './python/pip.ts';
 import { SHELL_PROGRAMS } from './shell/index.ts';
 import { SYSTEM_PROGRAMS } from './system/index.ts';
 import type { Program } from './types.ts';
@@ -16,5 +16,6 @@ export const PROGRAMS: Readonly<Record<string, Program>> = {
   ...SHELL_PROGRAMS,
   python,
   python3: python,
-  flask,
+  pip,
+  pip3: pip,
 };

@@ -4,17 +4,24 @@ import type { Credentials } from '../kernel/inode.ts';
 import type { Vfs } from '../kernel/vfs.ts';
 import { type MachineFsMount, createMachineFsType } from './emscripten-fs.ts';
 import grpSource from './py/grp.py?raw';
-import bundleMissingSource from './py/shiplab_bundle_missing.py?raw';
+import bundleStoreSource from './py/shiplab_bundle_store.py?raw';
 import pwdSource from './py/pwd.py?raw';
 import checkToolkitSource from './py/shiplab_check.py?raw';
 import errnoSource from './py/shiplab_errno.py?raw';
 import launcherSource from './py/shiplab_main.py?raw';
+import pipSource from './py/shiplab_pip.py?raw';
+import pipDataSource from './py/shiplab_pip_data.py?raw';
 import servingSource from './py/shiplab_serving.py?raw';
+import venvSource from './py/shiplab_venv.py?raw';
 import werkzeugDebugSource from './py/shiplab_werkzeug_debug.py?raw';
 
 /** Where our own Python modules live inside each interpreter (not on the machine's disk). */
 const SUPPORT_DIR = '/lib/_shiplab';
-const SITE_PACKAGES = '/lib/python3.14/site-packages';
+/**
+ * Where the package bundle is unpacked: pip's index (py/shiplab_bundle_store.py), never on
+ * sys.path, so a package is importable only from a venv pip installed it into.
+ */
+const BUNDLE_STORE = '/lib/_shiplab_store';
 /** Top-level directories of the machine that Python sees; /lib and /dev stay Pyodide's own. */
 const MACHINE_DIRS = ['home', 'root', 'etc', 'tmp', 'var', 'srv', 'opt', 'run', 'mnt', 'media', 'boot'];
 
@@ -79,7 +86,7 @@ export class Interpreter {
     const pyodide = await loadPyodide({ ...pyodideLocation(assets), _loadSnapshot: snapshot, stdout: () => {}, stderr: () => {} });
     // Files live outside the memory snapshot, so they are laid down again for each interpreter.
     const { FS } = pyodide;
-    if (bundle) pyodide.unpackArchive(bundle, 'zip', { extractDir: SITE_PACKAGES });
+    if (bundle) pyodide.unpackArchive(bundle, 'zip', { extractDir: BUNDLE_STORE });
     FS.mkdirTree(SUPPORT_DIR);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_main.py`, launcherSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_check.py`, checkToolkitSource);
@@ -88,6 +95,10 @@ export class Interpreter {
     FS.writeFile(`${SUPPORT_DIR}/shiplab_werkzeug_debug.py`, werkzeugDebugSource);
     FS.writeFile(`${SUPPORT_DIR}/pwd.py`, pwdSource);
     FS.writeFile(`${SUPPORT_DIR}/grp.py`, grpSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_venv.py`, venvSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_pip.py`, pipSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_pip_data.py`, pipDataSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_bundle_store.py`, bundleStoreSource);
 
     const machineFs = createMachineFsType(FS, pyodide.ERRNO_CODES, vfs);
     FS.chdir('/');
@@ -99,12 +110,10 @@ export class Interpreter {
     // Our filesystem checks permissions per user; Emscripten's own check knows no users.
     (FS as unknown as { ignorePermissions: boolean }).ignorePermissions = true;
 
-    if (!bundle) FS.writeFile(`${SUPPORT_DIR}/shiplab_bundle_missing.py`, bundleMissingSource);
     pyodide.runPython(`
 import sys
 sys.path[:] = [p for p in sys.path if p.startswith('/lib/')] + ['${SUPPORT_DIR}']
 import shiplab_main
-${bundle ? '' : 'import shiplab_bundle_missing'}
 `);
     return new Interpreter(pyodide, machineFs);
   }

@@ -66,6 +66,12 @@ const unset: Builtin = async (shell, argv) => {
   return 0;
 };
 
+/** hash: bash remembers where it found commands; this shell looks them up afresh each time, so there is nothing to forget. */
+const hash: Builtin = async (_shell, argv, io) => {
+  if (argv.length === 1) io.stdout.write('hash: hash table empty\n');
+  return 0;
+};
+
 const exit: Builtin = async (shell, argv, io) => {
   const arg = argv[1];
   if (arg !== undefined && !/^-?\d+$/.test(arg)) {
@@ -86,6 +92,7 @@ export const BUILTINS: Readonly<Record<string, Builtin>> = {
   cd,
   export: exportBuiltin,
   unset,
+  hash,
   exit,
   true: async () => 0,
   false: async () => 1,

@@ -91,7 +91,7 @@ export class Launcher {
     }
     const base = command.slice(command.lastIndexOf('/') + 1);
     if (SHELLS.has(base)) return this.runScript(path, content, argv.slice(1), launch);
-    const program = this.shell.programs[base];
+    const program = this.interpreterProgram(command, launch);
     if (!program) {
       if (interpreter.endsWith('/env')) {
         launch.io.stderr.write(`/usr/bin/env: '${command}': No such file or directory\n`);
@@ -99,7 +99,21 @@ export class Launcher {
       }
       return refuse(`${interpreter}: bad interpreter: No such file or directory`, 126);
     }
-    return this.startProgram(program, [base, ...extra, path, ...argv.slice(1)], launch);
+    // The kernel hands the interpreter its path as written (a venv's python finds its venv from it).
+    return this.startProgram(program, [command, ...extra, path, ...argv.slice(1)], launch, path.slice(path.lastIndexOf('/') + 1));
+  }
+
+  /** The program a shebang's interpreter stands for: by name, or a link to one (venv/bin/python3 -> /usr/bin/python3). */
+  private interpreterProgram(command: string, launch: Launch): Program | undefined {
+    const { programs } = this.shell;
+    const base = command.slice(command.lastIndexOf('/') + 1);
+    if (Object.hasOwn(programs, base)) return programs[base];
+    if (!command.includes('/')) return undefined;
+    const { vfs } = this.shell.kernel;
+    const node = vfs.tryLookup(command, launch.credentials, true, launch.cwd);
+    // Only one of the machine's programs can interpret: Linux does not run a script as another's interpreter.
+    if (!node || node.kind !== 'file' || node.data.length > 0) return undefined;
+    return programForFile(command, vfs.pathOf(node), '', programs)?.program;
   }
 
   /** Runs a bash script in a new, non-interactive shell process. */
@@ -128,7 +142,7 @@ export class Launcher {
   }
 
   /** Runs a program as a child process. */
-  async startProgram(program: Program, argv: readonly string[], launch: Launch): Promise<number> {
+  async startProgram(program: Program, argv: readonly string[], launch: Launch, comm?: string): Promise<number> {
     const { shell } = this;
     const { io } = launch;
     // A Ctrl-C typed while the command was still being set up reaches the program as soon as it exists.
@@ -136,7 +150,7 @@ export class Launcher {
       shell.killedBySignal = true;
       return 128 + SIGNALS.SIGINT;
     }
-    const process = shell.kernel.processes.spawn(launch.ppid, launch.user.uid, argv);
+    const process = shell.kernel.processes.spawn(launch.ppid, launch.user.uid, argv, comm);
     shell.foreground.add(process);
     const stopListening = io.stdout.whenBroken?.(() => process.signal('SIGPIPE'));
     let status = 1;

@@ -114,7 +114,7 @@ export class InteractiveSession implements TerminalSession {
   }
 
   private promptText(): string {
-    return promptText(this.shell.user, this.shell.kernel.hostname, this.shell.cwd);
+    return promptText(this.shell.user, this.shell.kernel.hostname, this.shell.cwd, this.shell.variables.get('PS1'));
   }
 
   /** As bash does before a prompt: `[1]+  Done    sleep 1` for each background job that ended. */

@@ -159,11 +159,18 @@ def user(name):
 `;
 
 describe.skipIf(!HAS_BUNDLE)('Flask development server (needs public/python-bundle.zip)', () => {
+  // Flask is importable only where pip put it: a venv, as on Ubuntu 24.04.
+  beforeAll(async () => {
+    await run('apt-get install -y python3-venv', { user: 'root' });
+    const installed = await run('python3 -m venv venv && venv/bin/pip install -q flask');
+    expect(installed).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  }, 60_000);
+
   it('flask --app app run serves both routes on 127.0.0.1:5000 and prints Werkzeug banner and request logs', async () => {
     await write('flaskapp/app.py', FLASK_APP);
     const { lines, session, type } = openTestTerminal(machine);
     const started = Date.now();
-    session.input('cd flaskapp && flask --app app run\r');
+    session.input('source venv/bin/activate && cd flaskapp && flask --app app run\r');
     await until(lines, (shown) => shown.includes('Press CTRL+C to quit'));
     const firstLine = Date.now() - started;
     expect(lines().slice(1, 6)).toEqual([
@@ -194,7 +201,7 @@ describe.skipIf(!HAS_BUNDLE)('Flask development server (needs public/python-bund
 
   it('flask run --debug --host 0.0.0.0 --port: the reloader and debugger introduce themselves, and the server answers on the LAN address', async () => {
     const { lines, session, type } = openTestTerminal(machine);
-    session.input('cd flaskapp && flask --app app run --debug --host 0.0.0.0 --port 5001\r');
+    session.input('cd flaskapp && ../venv/bin/flask --app app run --debug --host 0.0.0.0 --port 5001\r');
     await until(lines, (shown) => shown.some((line) => line.startsWith(' * Debugger PIN')));
     expect(lines().slice(1, 11)).toEqual([
       " * Serving Flask app 'app'",
@@ -213,14 +220,14 @@ describe.skipIf(!HAS_BUNDLE)('Flask development server (needs public/python-bund
     session.dispose();
   });
 
-  it('python3 app.py with app.run(port=8080) serves until killed', async () => {
+  it('venv/bin/python app.py with app.run(port=8080) serves until killed', async () => {
     await write('runapp/app.py', `${FLASK_APP}\n\nif __name__ == "__main__":\n    app.run(port=8080)\n`);
-    await run('cd runapp && python3 app.py > /tmp/flask.out 2> /tmp/flask.log &');
+    await run('cd runapp && ../venv/bin/python app.py > /tmp/flask.out 2> /tmp/flask.log &');
     await listening(8080);
     expect((await run('curl -s localhost:8080/users/grace')).stdout).toBe('{"user":"grace"}\n');
     expect(await readLog('/tmp/flask.log', 'grace')).toContain(' * Running on http://127.0.0.1:8080\n');
-    expect((await run('ss -ltnp')).stdout).toMatch(/127\.0\.0\.1:8080 .*users:\(\("python3",pid=\d+/);
-    const pid = (await run('pgrep -f "python3 app.py"')).stdout.trim();
+    expect((await run('ss -ltnp')).stdout).toMatch(/127\.0\.0\.1:8080 .*users:\(\("python",pid=\d+/);
+    const pid = (await run('pgrep -f "venv/bin/python app.py"')).stdout.trim();
     expect((await run(`kill ${pid}`)).exitCode).toBe(0);
     await until(() => run('ss -ltn'), (result) => !result.stdout.includes(':8080 '));
     expect((await run('curl -s localhost:8080/')).exitCode).toBe(7);

@@ -297,9 +297,19 @@ describe('users', () => {
 });
 
 describe('packages', () => {
-  it.skipIf(!existsSync(BUNDLE))('imports Flask from the bundle (public/python-bundle.zip)', async () => {
-    const { stdout, stderr, exitCode } = await run('python3 -c "import flask; print(flask.Flask(\'app\').name)"');
+  it.skipIf(!existsSync(BUNDLE))('imports Flask from the bundle once pip put it in a venv (public/python-bundle.zip)', async () => {
+    const machine = await createMachine();
+    await machine.exec('apt-get install -y python3-venv', { user: 'root' });
+    await machine.exec('python3 -m venv venv && venv/bin/pip install -q flask');
+    const { stdout, stderr, exitCode } = await machine.exec('venv/bin/python -c "import flask; print(flask.Flask(\'app\').name)"');
     expect({ stdout, stderr, exitCode }).toEqual({ stdout: 'app\n', stderr: '', exitCode: 0 });
+    await machine.dispose();
+  }, 60_000);
+
+  it('the system python sees the standard library only, as on a fresh Ubuntu', async () => {
+    const { stderr, exitCode } = await run('python3 -c "import flask"');
+    expect(exitCode).toBe(1);
+    expect(stderr).toContain("ModuleNotFoundError: No module named 'flask'");
   });
 });
 

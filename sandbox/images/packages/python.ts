@@ -3,9 +3,10 @@ import type { Package } from './types.ts';
 
 /**
  * Python's packaging tools. Their records are real; their files are the
- * minimum: the pip and venv programs (a later issue) read /var/lib/dpkg/status
- * to decide whether `pip3` exists and whether `python3 -m venv` has ensurepip,
- * and lay down site-packages themselves.
+ * minimum: pip and venv (python/py/shiplab_pip.py, shiplab_venv.py) read
+ * /var/lib/dpkg/status to decide whether `pip3` exists and whether
+ * `python3 -m venv` has ensurepip, and lay down site-packages themselves.
+ * The base image has neither, as Ubuntu 24.04 cloud images do not.
  */
 
 const UBUNTU_MAINTAINER = 'Ubuntu Developers <ubuntu-devel-discuss@lists.ubuntu.com>';

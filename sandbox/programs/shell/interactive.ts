@@ -39,7 +39,7 @@ async function promptOnCookedTerminal(context: ProgramContext, shell: Shell, io:
   try {
     let pending = '';
     for (;;) {
-      context.stderr.write(pending === '' ? promptText(shell.user, context.kernel.hostname, shell.cwd) : '> ');
+      context.stderr.write(pending === '' ? promptText(shell.user, context.kernel.hostname, shell.cwd, shell.variables.get('PS1')) : '> ');
       const line = await context.stdin.read();
       if (line === null) {
         if (interruptedAtPrompt) {

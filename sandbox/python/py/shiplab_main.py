@@ -9,6 +9,7 @@ import sys
 import traceback
 
 import shiplab_serving
+import shiplab_venv
 from shiplab_errno import linux_errno, to_linux
 
 USAGE = """usage: python3 [option] ... [-c cmd | -m mod | file | -] [arg] ...
@@ -101,12 +102,27 @@ def run(argv, uid, gid, groups):
         return 130
 
 
+def _enter_venv(prefix, executable):
+    """What CPython does when pyvenv.cfg sits beside or above its executable."""
+    sys.prefix = sys.exec_prefix = prefix
+    sys.executable = executable
+    # The venv's site-packages takes the place of the system's (include-system-site-packages = false).
+    site = shiplab_venv.site_packages(prefix)
+    sys.path[:] = [site if path.endswith("site-packages") else path for path in sys.path]
+    if site not in sys.path:
+        sys.path.insert(max(index for index, path in enumerate(sys.path) if path.startswith("/lib/")) + 1, site)
+
+
 def _run_program(argv, uid, gid, groups):
     os.getuid = os.geteuid = lambda: uid
     os.getgid = os.getegid = lambda: gid
     os.getgroups = lambda: list(groups)
-    # What runpy names in "No module named ...", as on Ubuntu.
+    # What runpy names in "No module named ...", as on Ubuntu; in a venv, the venv's python.
     sys.executable = "/usr/bin/python3"
+    executable = shiplab_venv.find_executable(argv[0], os.environ.get("PATH", ""))
+    venv = shiplab_venv.venv_of(executable)
+    if venv:
+        _enter_venv(venv, executable)
     try:
         mode, target, script_args, flags = _parse(list(argv[1:]))
     except _UsageError as error:
@@ -124,6 +140,12 @@ def _run_program(argv, uid, gid, groups):
             sys.path.insert(0, "")
             code = compile(target, "<string>", "exec")
             exec(code, main_globals)
+        elif mode == "m" and target == "venv":
+            status = shiplab_venv.create(script_args)
+        elif mode == "m" and target == "pip" and not venv and shiplab_venv.is_installed("python3-pip"):
+            import shiplab_pip
+
+            status = shiplab_pip.main(script_args)
         elif mode == "m":
             import runpy
 
