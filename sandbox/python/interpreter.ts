@@ -8,6 +8,7 @@ import bundleStoreSource from './py/shiplab_bundle_store.py?raw';
 import pwdSource from './py/pwd.py?raw';
 import checkToolkitSource from './py/shiplab_check.py?raw';
 import errnoSource from './py/shiplab_errno.py?raw';
+import gunicornSource from './py/shiplab_gunicorn.py?raw';
 import launcherSource from './py/shiplab_main.py?raw';
 import pipSource from './py/shiplab_pip.py?raw';
 import pipDataSource from './py/shiplab_pip_data.py?raw';
@@ -38,6 +39,20 @@ export interface PythonRunRequest {
   interruptBuffer?: Int32Array;
   /** Where Python's servers bind (see py/shiplab_serving.py). */
   network?: PythonNetwork;
+  /** The process running Python, for servers that show workers as its children (py/shiplab_gunicorn.py). */
+  process?: PythonProcess;
+}
+
+/** The Python process on the machine: its pid and the worker processes a pre-fork server shows. */
+export interface PythonProcess {
+  pid: number;
+  /** A child process with the same command line (a fork); returns its pid. */
+  forkWorker(): number;
+  endWorker(pid: number, status: number): void;
+  /** Gunicorn's -D: the program carries on in a new process, a child of init; returns its pid. */
+  daemonize(): number;
+  /** bind(2) + listen(2) on a Unix socket path, with the process's credentials. */
+  listenUnix(path: string, backlog: number): PythonListener;
 }
 
 /** The machine's network as Python's socketserver sees it: bind and listen in one. */
@@ -57,7 +72,7 @@ export interface PythonListener {
 }
 
 /** shiplab_serving.handle, called from JS: the response comes back as a proxy of Python bytes. */
-type PythonRequestHandler = (request: Uint8Array, clientHost: string, clientPort: number) => { toJs(): Uint8Array; destroy(): void };
+type PythonRequestHandler = (request: Uint8Array, clientHost: string, clientPort: number, localHost: string, localPort: number) => { toJs(): Uint8Array; destroy(): void };
 
 /** What run() returns when the program handed a server to the machine instead of exiting (shiplab_serving.SERVING_STATUS). */
 export const KEEP_SERVING = -1;
@@ -92,6 +107,7 @@ export class Interpreter {
     FS.writeFile(`${SUPPORT_DIR}/shiplab_check.py`, checkToolkitSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_errno.py`, errnoSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_serving.py`, servingSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_gunicorn.py`, gunicornSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_werkzeug_debug.py`, werkzeugDebugSource);
     FS.writeFile(`${SUPPORT_DIR}/pwd.py`, pwdSource);
     FS.writeFile(`${SUPPORT_DIR}/grp.py`, grpSource);
@@ -132,6 +148,7 @@ import shiplab_main
       pyodide.setInterruptBuffer(request.interruptBuffer);
     }
     if (request.network) pyodide.registerJsModule('shiplab_machine_net', request.network);
+    if (request.process) pyodide.registerJsModule('shiplab_machine_process', request.process);
     const globals = pyodide.toPy({
       argv: [...request.argv],
       env: { ...request.env },
@@ -162,9 +179,9 @@ shiplab_main.run(request['argv'], request['uid'], request['gid'], request['group
   }
 
   /** After run() returned KEEP_SERVING: serves one raw HTTP request through the server's own code; returns the raw response. */
-  serveRequest(request: Uint8Array, clientHost: string, clientPort: number): Uint8Array {
+  serveRequest(request: Uint8Array, clientHost: string, clientPort: number, localHost: string, localPort: number): Uint8Array {
     this.handleRequest ??= this.pyodide.runPython('import shiplab_serving; shiplab_serving.handle') as PythonRequestHandler;
-    const response = this.handleRequest(request, clientHost, clientPort);
+    const response = this.handleRequest(request, clientHost, clientPort, localHost, localPort);
     try {
       return response.toJs();
     } finally {
@@ -172,9 +189,10 @@ shiplab_main.run(request['argv'], request['uid'], request['gid'], request['group
     }
   }
 
-  /** Ctrl-C while serving: prints what the server's program would and returns its exit status. */
-  interruptServer(): number {
-    return Number(this.pyodide.runPython('import shiplab_serving; shiplab_serving.interrupted()'));
+  /** A signal while serving: prints what the server's program would and returns its exit status, or null for the signal's default action. */
+  signalServer(signal: string): number | null {
+    const status = this.pyodide.runPython(`import shiplab_serving; shiplab_serving.signalled(${JSON.stringify(signal)})`) as number | undefined;
+    return status === undefined || status === null ? null : Number(status);
   }
 }
 

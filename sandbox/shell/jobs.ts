@@ -2,7 +2,7 @@ import type { AndOr } from './ast.ts';
 import { commandText } from './command-text.ts';
 import { ExpansionError } from './expansion-error.ts';
 import { ShellExit } from './shell-exit.ts';
-import type { SignalName } from '../kernel/processes.ts';
+import { SIGNALS, type SignalName } from '../kernel/processes.ts';
 import type { Job, Shell, ShellIo } from './shell.ts';
 
 /** How bash names a job's state in `jobs` and its end-of-job notices. */
@@ -15,7 +15,8 @@ const SIGNAL_STATES: Partial<Record<SignalName, string>> = {
 
 export function jobState(job: Job): string {
   if (job.status === null) return 'Running';
-  if (job.signal) return SIGNAL_STATES[job.signal] ?? `Exit ${job.status}`;
+  // A signal the job handled (gunicorn's graceful TERM) ends it with its own status, not the signal's.
+  if (job.signal && job.status === 128 + SIGNALS[job.signal]) return SIGNAL_STATES[job.signal] ?? `Exit ${job.status}`;
   return job.status === 0 ? 'Done' : `Exit ${job.status}`;
 }
 

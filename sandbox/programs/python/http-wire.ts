@@ -20,21 +20,33 @@ export function encodeRequest(request: HttpRequest): Uint8Array {
 
 /** The response a server wrote; nothing, or no status line, drops the connection (curl: "Empty reply from server"). */
 export function decodeResponse(bytes: Uint8Array): HttpResponse {
-  const headEnd = indexOf(bytes, CRLF_CRLF);
+  const { headEnd, bodyStart } = endOfHead(bytes);
   const head = decoder.decode(headEnd < 0 ? bytes : bytes.subarray(0, headEnd));
-  const [statusLine = '', ...headerLines] = head.split('\r\n');
+  const [statusLine = '', ...headerLines] = head.split(/\r?\n/);
   const status = /^(HTTP\/\d\.\d) (\d{3})(?: (.*))?$/.exec(statusLine);
   if (!status) throw new NetError('ECONNRESET');
   const headers = headerLines.flatMap((line): [string, string][] => {
     const colon = line.indexOf(':');
     return colon > 0 ? [[line.slice(0, colon), line.slice(colon + 1).trim()]] : [];
   });
-  const rawBody = headEnd < 0 ? new Uint8Array(0) : bytes.subarray(headEnd + CRLF_CRLF.length);
+  const rawBody = headEnd < 0 ? new Uint8Array(0) : bytes.subarray(bodyStart);
   const chunked = headers.some(([name, value]) => name.toLowerCase() === 'transfer-encoding' && /chunked/i.test(value));
   return { httpVersion: status[1]!, status: Number(status[2]), reason: status[3] ?? '', headers, body: chunked ? dechunk(rawBody) : rawBody };
 }
 
 const CRLF_CRLF = encoder.encode('\r\n\r\n');
+const CRLF_LF = encoder.encode('\r\n\n');
+
+/**
+ * Where the head ends: at the first empty line, which may be a bare LF as
+ * clients accept it (Gunicorn's own error page ends its head with "\r\n\n").
+ */
+function endOfHead(bytes: Uint8Array): { headEnd: number; bodyStart: number } {
+  const crlf = indexOf(bytes, CRLF_CRLF);
+  const lf = indexOf(bytes, CRLF_LF);
+  if (lf >= 0 && (crlf < 0 || lf < crlf)) return { headEnd: lf, bodyStart: lf + CRLF_LF.length };
+  return { headEnd: crlf, bodyStart: crlf + CRLF_CRLF.length };
+}
 
 /** The payload of a chunked body (Werkzeug streams HTTP/1.1 responses of unknown length this way). */
 function dechunk(body: Uint8Array): Uint8Array {

@@ -1,8 +1,9 @@
-import { NetError } from '../../kernel/net.ts';
+import { type HttpHandler, NetError } from '../../kernel/net.ts';
 import { KEEP_SERVING } from '../../python/interpreter.ts';
 import type { ProgramContext } from '../types.ts';
 import { decodeResponse, encodeRequest } from './http-wire.ts';
 import { keepServing } from './keep-serving.ts';
+import { pythonProcess } from './machine-process.ts';
 import { pythonNetwork } from './machine-sockets.ts';
 
 /**
@@ -22,11 +23,13 @@ export async function runPython(context: ProgramContext, interpreterArgv: readon
   const stopInterrupting = interruptBuffer ? process.onSignal((signal) => signal === 'SIGINT' && Atomics.store(interruptBuffer, 0, 2)) : null;
   const interpreter = await runtime.acquire();
   let serving = false;
-  const network = pythonNetwork(context, async (request) => {
+  const handler: HttpHandler = async (request) => {
     // Python runs to the hand-over without yielding, so only a program that never serves leaves this false.
     if (!serving) throw new NetError('ECONNRESET');
-    return decodeResponse(interpreter.serveRequest(encodeRequest(request), request.remoteAddress, request.remotePort));
-  });
+    return decodeResponse(interpreter.serveRequest(encodeRequest(request), request.remoteAddress, request.remotePort, request.localAddress, request.localPort));
+  };
+  const machineProcess = pythonProcess(context, handler);
+  const network = pythonNetwork(context, handler, () => machineProcess.current);
   const status = interpreter.run({
     argv: interpreterArgv,
     cwd,
@@ -38,9 +41,14 @@ export async function runPython(context: ProgramContext, interpreterArgv: readon
     isTTY: stdout.isTTY,
     interruptBuffer,
     network,
+    process: machineProcess,
   });
   stopInterrupting?.();
   if (status !== KEEP_SERVING) return status;
   serving = true;
-  return keepServing(process, interpreter);
+  const { daemon } = machineProcess;
+  if (!daemon) return keepServing(process, interpreter);
+  // Daemonized: the command returns to the shell, the daemon serves on until signalled.
+  void keepServing(daemon, interpreter).then((daemonStatus) => kernel.processes.exit(daemon, daemonStatus));
+  return 0;
 }

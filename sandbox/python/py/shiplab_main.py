@@ -8,6 +8,7 @@ import os
 import sys
 import traceback
 
+import shiplab_gunicorn
 import shiplab_serving
 import shiplab_venv
 from shiplab_errno import linux_errno, to_linux
@@ -117,6 +118,7 @@ def _run_program(argv, uid, gid, groups):
     os.getuid = os.geteuid = lambda: uid
     os.getgid = os.getegid = lambda: gid
     os.getgroups = lambda: list(groups)
+    shiplab_gunicorn.install()
     # What runpy names in "No module named ...", as on Ubuntu; in a venv, the venv's python.
     sys.executable = "/usr/bin/python3"
     executable = shiplab_venv.find_executable(argv[0], os.environ.get("PATH", ""))

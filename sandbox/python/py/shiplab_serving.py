@@ -28,6 +28,9 @@ SERVING_STATUS = -1
 _TRACEBACK, _HTTP_SERVER_TEST, _WERKZEUG = "traceback", "http.server", "werkzeug"
 
 _served = None
+# A server that is not a socketserver (Gunicorn, shiplab_gunicorn.py): its request and signal handlers.
+_handler = None
+_signal_handler = None
 _on_interrupt = _TRACEBACK
 _interrupt_traceback = ""
 
@@ -171,6 +174,23 @@ def _interrupt_behaviour(server, frame):
     return _TRACEBACK
 
 
+def serve_with(handler, signal_handler):
+    """Hands a server that answers raw requests itself to the machine: handler(request, client_host, client_port, local_host, local_port)."""
+    global _handler, _signal_handler
+    _handler, _signal_handler = handler, signal_handler
+    raise KeepServing
+
+
+def signalled(name):
+    """A signal while serving: the exit status the program's own handling ends with, or None for the signal's default action."""
+    if _signal_handler is not None:
+        try:
+            return _signal_handler(name)
+        finally:
+            _flush()
+    return interrupted() if name == "SIGINT" else None
+
+
 def handed_over(error):
     """Called by the launcher with the KeepServing it caught: keeps the program's frames for a Ctrl-C traceback."""
     global _interrupt_traceback
@@ -248,8 +268,13 @@ class _ResponseWriter(io.RawIOBase):
         return len(data)
 
 
-def handle(request, client_host, client_port):
+def handle(request, client_host, client_port, local_host, local_port):
     """Serves one request (raw HTTP bytes) as BaseServer._handle_request_noblock would; returns the raw response."""
+    if _handler is not None:
+        try:
+            return _handler(request.to_bytes(), client_host, client_port, local_host, local_port)
+        finally:
+            _flush()
     server = _served
     client = (client_host, client_port, 0, 0) if server.address_family == socket.AF_INET6 else (client_host, client_port)
     connection = _Connection(request.to_bytes(), client)
