@@ -80,6 +80,38 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn (skipped without public/python-bundle.zip
     expect((await run('curl -s http://127.0.0.1:8000/')).exitCode).toBe(7);
   });
 
+  it('the environ and responses pass wsgiref.validate (PEP 3333): GET with a query, HEAD, POST bodies, two Set-Cookie headers, write()', async () => {
+    await write(
+      'checked.py',
+      `from wsgiref.validate import validator
+
+
+def raw(environ, start_response):
+    body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+    write = start_response(
+        "200 OK",
+        [("Content-Type", "text/plain"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")],
+    )
+    write(b"")
+    facts = [environ["REQUEST_METHOD"], environ["PATH_INFO"], environ["QUERY_STRING"], environ["SERVER_PROTOCOL"], body.decode()]
+    return [" ".join(facts).encode()]
+
+
+app = validator(raw)
+`,
+    );
+    await run('venv/bin/gunicorn -b 127.0.0.1:8400 --error-logfile /tmp/gv.err checked:app &');
+    await until(() => run('curl -s localhost:8400/'), (result) => result.exitCode === 0);
+    expect((await run('curl -s "localhost:8400/p%C3%A4th?x=1&y=2"')).stdout).toBe('GET /pÃ¤th x=1&y=2 HTTP/1.1 ');
+    expect((await run('curl -s -d "name=ada" localhost:8400/form')).stdout).toBe('POST /form  HTTP/1.1 name=ada');
+    const head = await run('curl -sI localhost:8400/');
+    expect(head.stdout).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(head.stdout.match(/^Set-Cookie: .*$/gim)).toEqual(['Set-Cookie: a=1', 'Set-Cookie: b=2']);
+    // A validator complaint would be a 500 and an AssertionError in the error log.
+    expect(await machine.fs.readFile('/tmp/gv.err', 'utf8')).not.toMatch(/AssertionError|Error handling request/);
+    await run('pkill -f checked:app');
+  });
+
   it('kill %1 on a background gunicorn: graceful shutdown, and bash reports the job Done (it exited 0)', async () => {
     const { lines, type } = openTestTerminal(machine);
     await type('venv/bin/gunicorn -b 127.0.0.1:8300 app:app &\r');
