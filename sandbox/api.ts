@@ -101,6 +101,11 @@ export interface Machine {
    * rejects with an error saying so and leaves the machine unchanged.
    */
   restore(snapshot: Uint8Array): Promise<void>;
+  /**
+   * Resolves once the first Python interpreter has booted (python3 then answers
+   * at once); rejects with the reason if Python cannot start here.
+   */
+  pythonReady(): Promise<void>;
   dispose(): Promise<void>;
 }
 

@@ -96,6 +96,10 @@ export class SimulatedMachine implements Machine {
     return restoreVfs(this.kernel.vfs, snapshot);
   }
 
+  pythonReady(): Promise<void> {
+    return this.kernel.python?.ready() ?? Promise.reject(new Error('This machine has no Python.'));
+  }
+
   /** Ends every session and process, background jobs and servers included. */
   async dispose(): Promise<void> {
     for (const session of this.sessions) session.dispose();

@@ -18,7 +18,16 @@ export class PythonRuntime {
 
   /** Starts booting the spare interpreter now (call when the machine starts). */
   prewarm(): void {
-    this.spare ??= this.boot();
+    if (this.spare) return;
+    this.spare = this.boot();
+    // Whoever needs Python awaits this and sees the failure; it must not also surface as unhandled.
+    this.spare.catch(() => {});
+  }
+
+  /** Resolves when the spare interpreter is booted; rejects if booting fails. */
+  async ready(): Promise<void> {
+    this.prewarm();
+    await this.spare;
   }
 
   /** Whether the package bundle (Flask, Gunicorn, ...) is present. */

@@ -127,7 +127,12 @@ async function boot(params: BootParams): Promise<Calls['boot']['result']> {
   await session.idle();
   drainInput(); // anything typed while booting
   const bootMs = Math.round(performance.now() - started);
-  emit({ kind: 'status', phase: 'ready', message: 'Ready' });
+  // The shell is usable now; Python may still be booting: say so until it is.
+  emit({ kind: 'status', phase: 'ready', message: 'Starting Python…' });
+  m.pythonReady().then(
+    () => emit({ kind: 'status', phase: 'ready', message: 'Ready' }),
+    (error: unknown) => emit({ kind: 'status', phase: 'ready', message: `Python could not start: ${error instanceof Error ? error.message : String(error)}` }),
+  );
   return { bootMs };
 }
 

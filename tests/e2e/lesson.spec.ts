@@ -77,6 +77,9 @@ test.describe('lesson page', () => {
 
     const { loadToPromptMs } = await openLesson(page);
     testInfo.annotations.push({ type: 'timing', description: `page load to prompt: ${loadToPromptMs} ms` });
+    // The status says Python is still starting until it is, then Ready.
+    await expect(page.locator('[data-status]')).toHaveText(/^(Starting Python…|Ready)$/);
+    await expect(page.locator('[data-status]')).toHaveText('Ready', { timeout: 60_000 });
 
     // Replace app.py in the editor, with the keyboard, as a learner would.
     const solution = readFileSync(`lessons/${LESSON}/solution/app.py`, 'utf8');

@@ -21,3 +21,10 @@ it('without the package bundle, pip says why it cannot install, and imports fail
   expect(stdlib.stdout).toBe('[1]\n');
   await machine.dispose();
 }, 60_000);
+
+it('pythonReady() resolves once Python has booted; python3 then uses that interpreter', async () => {
+  const machine = await createMachine();
+  await expect(machine.pythonReady()).resolves.toBeUndefined();
+  expect((await machine.exec('python3 -c "print(1)"')).stdout).toBe('1\n');
+  await machine.dispose();
+}, 60_000);
