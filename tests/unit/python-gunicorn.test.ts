@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecOptions, Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
 import { openTestTerminal } from './support/terminal.ts';
+import { until } from './support/until.ts';
 
 const HOME = '/home/learner';
 const HAS_BUNDLE = existsSync(join(import.meta.dirname, '../../public/python-bundle.zip'));
@@ -13,15 +14,6 @@ let machine: Machine;
 const run = (command: string, options?: ExecOptions) => machine.exec(command, options);
 const write = (path: string, text: string) => machine.fs.writeFile(`${HOME}/${path}`, text, { owner: 'learner' });
 
-/** Polls until `check` holds: a server started with `&` comes up on its own time. */
-async function until<T>(probe: () => Promise<T> | T, check: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (check(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 const readLog = (path: string, text: string) => until(() => machine.fs.readFile(path, 'utf8').catch(() => ''), (log) => log.includes(text));
 /** The messages of gunicorn's log lines, as [pid, level, message]. */
 const logLines = (text: string) => text.split('\n').flatMap((line) => {
