@@ -29,12 +29,16 @@ export interface FetchInit {
   method?: string;
   headers?: Record<string, string>;
   body?: string | Uint8Array;
+  /** 'bytes' also returns the body undecoded, as `bytes` (images, zips). */
+  responseType?: 'text' | 'bytes';
 }
 
 export interface FetchResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The body as sent, when the request asked for `responseType: 'bytes'`. */
+  bytes?: Uint8Array;
 }
 
 /** What the page gives a terminal: where output goes and how big it is. */
@@ -115,6 +119,17 @@ export interface PythonAssets {
   indexURL: string;
   /** The zip of pure-Python packages (Flask, Gunicorn, ...), or null if none was built. */
   loadBundle(): Promise<Uint8Array | null>;
+  /**
+   * Runs `source` (plain JavaScript) on a thread of its own: the watchdog that
+   * ends a request running past its time. Default: a Web Worker.
+   */
+  startThread?(source: string): HostThread;
+}
+
+/** A thread started for the machine: it receives messages (SharedArrayBuffers are shared, not copied). */
+export interface HostThread {
+  postMessage(message: unknown): void;
+  terminate(): void;
 }
 
 export interface MachineOptions {

@@ -26,5 +26,7 @@ export async function fetchInside(kernel: Kernel, userName: string, url: string,
     const key = name.toLowerCase();
     headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
   }
-  return { status: response.status, headers, body: decoder.decode(response.body) };
+  const result: FetchResponse = { status: response.status, headers, body: decoder.decode(response.body) };
+  if (init.responseType === 'bytes') result.bytes = response.body;
+  return result;
 }

@@ -94,6 +94,9 @@ async function fetchBundle(url: string): Promise<Uint8Array | null> {
   return bytes;
 }
 
+/** A page-run command (a config check) that hangs must not hold its caller forever. */
+const EXEC_TIMEOUT_MS = 15_000;
+
 /** The learner's own files: theirs to edit from the shell too. */
 const LEARNER = 'learner';
 async function writeLearnerFiles(m: Machine, files: AbsoluteFileMap): Promise<void> {
@@ -151,6 +154,14 @@ const handlers: { [M in Method]: (params: Calls[M]['params']) => Promise<Calls[M
   },
   async saveAs({ path, text, user }) {
     await writeAs(need(), path, text, user);
+  },
+  async fetch({ url, method, headers, body }) {
+    const response = await need().fetch(url, { method, headers, ...(body ? { body } : {}), responseType: 'bytes' });
+    return { status: response.status, headers: response.headers, body: response.bytes ?? new Uint8Array() };
+  },
+  async exec({ command, user }) {
+    const { stdout, stderr, exitCode } = await need().exec(command, { user, timeoutMs: EXEC_TIMEOUT_MS });
+    return { stdout, stderr, exitCode };
   },
 };
 

@@ -37,6 +37,21 @@ export interface BootResult {
   bootMs: number;
 }
 
+/** A request made from inside the machine (machine.fetch), for the preview pane. */
+export interface MachineRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: Uint8Array | null;
+}
+
+/** The machine's answer, body undecoded; headers as machine.fetch gives them (lower-case names). */
+export interface MachineResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
 /** The calls the worker answers: method -> params and result. */
 export interface Calls {
   boot: { params: BootParams; result: BootResult };
@@ -46,6 +61,10 @@ export interface Calls {
   runChecks: { params: { checks: string; workdir: string }; result: CheckResult[] };
   /** Writes a file opened from the terminal as the user who opened it; rejects with the shell's error. */
   saveAs: { params: { path: string; text: string; user: string }; result: void };
+  /** Rejects with curl's words when nothing answers ("Failed to connect to localhost port 5000 ..."). */
+  fetch: { params: MachineRequest; result: MachineResponse };
+  /** Runs a command line to its end, as `user`, off the terminal (the editor's config checks). */
+  exec: { params: { command: string; user: string }; result: { stdout: string; stderr: string; exitCode: number } };
 }
 export type Method = keyof Calls;
 export type Params<M extends Method> = Calls[M]['params'];

@@ -3,12 +3,20 @@
  * lazily because Monaco touches `window` on import.
  */
 import type * as Monaco from 'monaco-editor/editor';
+import { registerConfigLanguages } from './languages/config-languages.ts';
 
 export interface EditorCallbacks {
   /** The learner changed a file's text. */
   onChange(path: string): void;
   /** The learner asked to save now (Ctrl-S / Cmd-S). */
   onSave(path: string): void;
+}
+
+/** A problem to mark on a line (1-based) of a file. */
+export interface EditorProblem {
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
 }
 
 /** A file for the editor: `path` names its tab, `machinePath` its model. */
@@ -32,7 +40,11 @@ export interface CodeEditor {
   /** Replaces a file's text as an edit (undo still works), unless it is already equal. */
   setText(path: string, text: string): void;
   focus(): void;
+  /** Marks `problems` (from a config check) on their lines, replacing the check's earlier marks. */
+  setProblems(path: string, problems: EditorProblem[]): void;
 }
+
+const PROBLEM_OWNER = 'config-check';
 
 let monacoPromise: Promise<typeof Monaco> | null = null;
 
@@ -52,6 +64,7 @@ export function loadMonaco(): Promise<typeof Monaco> {
     (self as unknown as { MonacoEnvironment: Monaco.Environment }).MonacoEnvironment = {
       getWorker: () => new EditorWorker(),
     };
+    registerConfigLanguages(monaco);
     return monaco;
   })();
   return monacoPromise;
@@ -146,5 +159,21 @@ export async function createCodeEditor(
       }
     },
     focus: () => editor.focus(),
+    setProblems(path, problems) {
+      const m = models.get(path);
+      if (!m) return;
+      const markers = problems.map((problem) => {
+        const line = Math.min(Math.max(problem.line, 1), m.getLineCount());
+        return {
+          startLineNumber: line,
+          endLineNumber: line,
+          startColumn: m.getLineFirstNonWhitespaceColumn(line) || 1,
+          endColumn: m.getLineMaxColumn(line),
+          message: problem.message,
+          severity: problem.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        };
+      });
+      monaco.editor.setModelMarkers(m, PROBLEM_OWNER, markers);
+    },
   };
 }

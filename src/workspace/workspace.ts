@@ -1,36 +1,24 @@
 /**
  * The lesson workspace on the page: wires the editor (the lesson's files and
- * those opened from the terminal with nano), the terminal, the
- * check panel and the hints to the machine worker. Entry point of the lesson
- * page's client script; the heavy parts (Monaco, xterm, Pyodide) load lazily.
+ * those opened from the terminal with nano), the check panel and the hints
+ * to the machine (machine-console.ts: the worker, the terminal, the preview).
+ * Entry point of the lesson page's client script; the heavy parts (Monaco,
+ * xterm, Pyodide) load lazily.
  */
-import {
-  TerminalInput,
-  createTerminalBuffers,
-  startMachineWorker,
-  type MachineClient,
-} from '../machine/machine-client.ts';
-import type { BootPhase, WorkerEvent } from '../machine/protocol.ts';
+import type { MachineClient } from '../machine/machine-client.ts';
+import type { WorkerEvent } from '../machine/protocol.ts';
 import { showCheckResults, wireHints } from './check-results.ts';
+import { ConfigDiagnostics } from './config-diagnostics.ts';
+import { $ } from './dom.ts';
 import { createCodeEditor, type CodeEditor } from './editor.ts';
 import { languageFor } from './file-language.ts';
 import { FileTabs } from './file-tabs.ts';
 import { WorkspaceFiles } from './files.ts';
 import { readLessonData, type FileMap, type LessonData } from './lesson-data.ts';
+import { MachineConsole } from './machine-console.ts';
 import { OpenedFiles, machineHasSaved, readOnlyNote, saveErrorNote, tabLabel, withFinalNewline } from './opened-files.ts';
-import { createTerminalView, type TerminalView } from './terminal.ts';
 
 const SAVE_DELAY_MS = 400;
-
-function $(root: ParentNode, selector: string): HTMLElement {
-  const element = root.querySelector<HTMLElement>(selector);
-  if (!element) throw new Error(`The workspace is missing ${selector}`);
-  return element;
-}
-
-function assetURL(path: string): string {
-  return new URL(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${path}`, location.href).href;
-}
 
 class Workspace {
   private readonly files: WorkspaceFiles;
@@ -41,13 +29,23 @@ class Workspace {
   private editor: CodeEditor | null = null;
   /** Settles once Monaco has loaded (or failed to): files opened from the terminal wait for it. */
   private editorLoaded: Promise<void> = Promise.resolve();
-  private terminal: TerminalView | null = null;
-  private readonly earlyOutput: string[] = [];
   private ready = false;
   /** Resolves when the machine is up; writes wait for it. */
-  private booted: Promise<void> = Promise.resolve();
+  private readonly booted: Promise<void>;
   private readonly saveTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly saving = new Set<Promise<void>>();
+  /** Checks a saved nginx config or unit on the machine and marks its problems. */
+  private readonly diagnostics = new ConfigDiagnostics({
+    exec: (command, user) => this.machine.call('exec', { command, user }),
+    setMarkers: (absolute, problems) => {
+      const path = this.editorPath(absolute);
+      if (path) this.editor?.setProblems(path, problems);
+    },
+    setNote: (absolute, note) => {
+      const path = this.editorPath(absolute);
+      if (path) this.tabs?.setNote(path, note);
+    },
+  });
 
   constructor(
     private readonly root: HTMLElement,
@@ -55,23 +53,20 @@ class Workspace {
   ) {
     this.files = new WorkspaceFiles(lesson.workdir, lesson.files);
     for (const path of lesson.files) this.files.markSaved(path, lesson.starter[path] ?? '');
-    this.machine = startMachineWorker();
+    const machine = new MachineConsole(root, { files: this.files.toAbsolute(lesson.starter), watch: this.files.watchList() });
+    this.machine = machine.machine;
+    this.booted = machine.booted;
+    this.booted.then(
+      () => {
+        this.ready = true;
+      },
+      () => {},
+    );
   }
 
   start(): void {
-    const buffers = createTerminalBuffers();
-    if (!buffers) $(this.root, '[data-isolation-warning]').hidden = false;
-    const input = new TerminalInput(this.machine, buffers);
-
     this.machine.onEvent((event) => {
       switch (event.kind) {
-        case 'output':
-          if (this.terminal) this.terminal.write(event.data);
-          else this.earlyOutput.push(event.data);
-          break;
-        case 'status':
-          this.setStatus(event.phase, event.message);
-          break;
         case 'fileChanged':
           void this.reloadFromMachine(event.path);
           break;
@@ -83,47 +78,6 @@ class Workspace {
           break;
       }
     });
-
-    // Python boots while the editor and the terminal load.
-    const terminalBox = $(this.root, '[data-terminal]');
-    const boot = this.machine.call('boot', {
-      indexURL: assetURL('pyodide/'),
-      bundleURL: assetURL('python-bundle.zip'),
-      files: this.files.toAbsolute(this.lesson.starter),
-      watch: this.files.watchList(),
-      terminal: {
-        cols: Math.max(20, Math.floor(terminalBox.clientWidth / 8.4)) || 80,
-        rows: Math.max(5, Math.floor(terminalBox.clientHeight / 17)) || 24,
-        input: buffers?.input ?? null,
-        interrupt: buffers?.interrupt ?? null,
-      },
-    });
-    this.booted = boot.then(
-      ({ bootMs }) => {
-        this.ready = true;
-        this.root.dataset.bootMs = String(bootMs);
-        for (const button of this.root.querySelectorAll<HTMLButtonElement>('[data-needs-machine]')) button.disabled = false;
-      },
-      (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        this.setStatus('failed', `The server could not start: ${message}`);
-        throw error;
-      },
-    );
-    this.booted.catch(() => {});
-
-    createTerminalView(terminalBox).then(
-      (terminal) => {
-        this.terminal = terminal;
-        for (const chunk of this.earlyOutput.splice(0)) terminal.write(chunk);
-        terminal.onData((data) => input.send(data));
-        terminal.onResize(({ cols, rows }) => this.machine.notify({ kind: 'resize', cols, rows }));
-        this.machine.notify({ kind: 'resize', cols: terminal.cols, rows: terminal.rows });
-      },
-      (error: unknown) => {
-        terminalBox.textContent = `The terminal could not load: ${error instanceof Error ? error.message : String(error)}`;
-      },
-    );
 
     this.editorLoaded = this.startEditor();
     this.wireButtons();
@@ -139,6 +93,7 @@ class Workspace {
           // What the machine has now (the starter, or a reset / solution / shell edit made while Monaco loaded).
           text: this.files.savedText(path) ?? '',
           machinePath: this.files.absolute(path),
+          language: languageFor(this.files.absolute(path)),
         })),
         {
           onChange: (path) => this.scheduleSave(path),
@@ -191,6 +146,7 @@ class Workspace {
       file.saved = text;
       this.tabs?.setNote(path, null);
       this.setSaveState('Saved');
+      void this.diagnostics.saved(path);
     } catch (error) {
       this.tabs?.setNote(path, saveErrorNote(error instanceof Error ? error.message : String(error)));
       this.setSaveState('');
@@ -206,8 +162,10 @@ class Workspace {
   private async writeToMachine(files: FileMap): Promise<void> {
     try {
       await this.booted;
-      await this.machine.call('writeFiles', { files: this.files.toAbsolute(files) });
+      const written = this.files.toAbsolute(files);
+      await this.machine.call('writeFiles', { files: written });
       this.setSaveState('Saved');
+      for (const path of Object.keys(written)) void this.diagnostics.saved(path);
     } catch (error) {
       this.setSaveState(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -235,6 +193,11 @@ class Workspace {
     this.markSaved(path, text);
     this.editor.setText(path, text);
     this.updateTab(path);
+  }
+
+  /** The editor's name for a machine path: itself for a file opened from the terminal, relative for a lesson file. */
+  private editorPath(absolute: string): string | null {
+    return this.opened.get(absolute) ? absolute : this.files.relative(absolute);
   }
 
   private markSaved(path: string, text: string): void {
@@ -357,12 +320,6 @@ class Workspace {
 
   private setSaveState(text: string): void {
     $(this.root, '[data-save-state]').textContent = text;
-  }
-
-  private setStatus(phase: BootPhase, message: string): void {
-    const status = $(this.root, '[data-status]');
-    status.dataset.phase = phase;
-    status.textContent = message;
   }
 
   private async check(): Promise<void> {

@@ -9,12 +9,31 @@ describe('languageFor', () => {
     expect(languageFor('/home/learner/deploy.SH')).toBe('shell');
     expect(languageFor('/srv/site/index.html')).toBe('html');
     expect(languageFor('/srv/compose.yml')).toBe('yaml');
-    expect(languageFor('/etc/systemd/system/app.service')).toBe('ini');
+    expect(languageFor('/home/learner/gunicorn.cfg')).toBe('ini');
   });
 
-  it('is plain text for nginx configs, names without an extension and unknown ones', () => {
-    expect(languageFor('/etc/nginx/nginx.conf')).toBe('plaintext');
-    expect(languageFor('/etc/nginx/sites-available/default')).toBe('plaintext');
+  it('knows nginx configs: /etc/nginx/, site files, *.conf in a folder named nginx', () => {
+    expect(languageFor('/etc/nginx/nginx.conf')).toBe('nginx');
+    expect(languageFor('/etc/nginx/sites-available/default')).toBe('nginx');
+    expect(languageFor('/etc/nginx/conf.d/gzip.conf')).toBe('nginx');
+    expect(languageFor('/etc/nginx/mime.types')).toBe('nginx');
+    expect(languageFor('/home/learner/deploy/sites-available/app')).toBe('nginx');
+    expect(languageFor('/home/learner/deploy/nginx/app.conf')).toBe('nginx');
+    expect(languageFor('/home/learner/nginx.conf')).toBe('nginx');
+    expect(languageFor('/home/learner/deploy/app.conf')).toBe('plaintext');
+  });
+
+  it('knows systemd units and their drop-ins', () => {
+    expect(languageFor('/etc/systemd/system/app.service')).toBe('systemd');
+    expect(languageFor('/etc/systemd/system/app.socket')).toBe('systemd');
+    expect(languageFor('/etc/systemd/system/backup.timer')).toBe('systemd');
+    expect(languageFor('/lib/systemd/system/multi-user.target')).toBe('systemd');
+    expect(languageFor('/etc/systemd/system/srv-data.mount')).toBe('systemd');
+    expect(languageFor('/etc/systemd/system/nginx.service.d/override.conf')).toBe('systemd');
+    expect(languageFor('/etc/systemd/system/app.service.d/notes.txt')).toBe('plaintext');
+  });
+
+  it('is plain text for names without an extension and unknown ones', () => {
     expect(languageFor('/etc/hostname')).toBe('plaintext');
     expect(languageFor('/home/learner/notes.txt')).toBe('plaintext');
   });
