@@ -2,6 +2,7 @@ import type { Vfs } from '../kernel/vfs.ts';
 import { PROGRAMS } from '../programs/index.ts';
 import { UBUNTU_PS1 } from '../tty/prompt.ts';
 import { installPreinstalled } from './packages/dpkg.ts';
+import { installSystemdUnits } from './systemd/units.ts';
 import { ARCHIVE, PREINSTALLED } from './packages/index.ts';
 
 /** The files of a fresh Ubuntu-like server, as a cloud image boots it. */
@@ -53,8 +54,8 @@ interface ImageEntry {
 
 function imageEntries(hostname: string): ImageEntry[] {
   const dirs: ImageEntry[] = [
-    '/boot', '/dev', '/etc', '/etc/systemd', '/etc/systemd/system', '/lib', '/lib/systemd',
-    '/lib/systemd/system', '/opt', '/proc', '/run', '/srv', '/usr', '/usr/bin', '/usr/lib',
+    '/boot', '/dev', '/etc', '/etc/systemd', '/etc/systemd/system', '/etc/systemd/system/multi-user.target.wants',
+    '/opt', '/proc', '/run', '/srv', '/usr', '/usr/bin', '/usr/lib', '/usr/lib/systemd', '/usr/lib/systemd/system',
     '/usr/local', '/usr/local/bin', '/usr/sbin', '/usr/share', '/var', '/var/lib', '/var/log', '/var/www',
   ].map((path) => ({ path, mode: 0o755 }));
   return [
@@ -75,7 +76,7 @@ function imageEntries(hostname: string): ImageEntry[] {
 }
 
 /** Commands Ubuntu keeps in /usr/sbin; every other program of the machine lives in /usr/bin. */
-const SBIN = new Set(['useradd', 'userdel', 'usermod', 'groupadd', 'groupdel', 'adduser', 'deluser', 'addgroup', 'visudo', 'chpasswd', 'service', 'ufw', 'nologin']);
+const SBIN = new Set(['reboot', 'shutdown', 'start-stop-daemon', 'useradd', 'userdel', 'usermod', 'groupadd', 'groupdel', 'adduser', 'deluser', 'addgroup', 'visudo', 'chpasswd', 'service', 'ufw', 'nologin']);
 
 /**
  * An empty executable for each program the machine simulates, where Ubuntu
@@ -101,9 +102,11 @@ export function installUbuntuImage(vfs: Vfs, hostname: string): void {
       vfs.writeFile(entry.path, entry.content, undefined, '/', owner);
     }
   }
-  // Ubuntu's merged /usr: /bin and /sbin are links to the directories under /usr.
+  // Ubuntu's merged /usr: /bin, /sbin and /lib are links to the directories under /usr.
   vfs.symlink('usr/bin', '/bin');
   vfs.symlink('usr/sbin', '/sbin');
+  vfs.symlink('usr/lib', '/lib');
+  installSystemdUnits(vfs);
   installProgramFiles(vfs);
   installPreinstalled(vfs, PREINSTALLED);
 }

@@ -1,4 +1,5 @@
 import { installUbuntuImage } from '../images/ubuntu.ts';
+import type { ServiceManager } from '../init/manager.ts';
 import type { PythonRuntime } from '../python/runtime.ts';
 import { Network } from './net.ts';
 import { ProcessTable } from './processes.ts';
@@ -13,6 +14,8 @@ export class Kernel {
   readonly net = new Network(this.vfs, this.processes, () => this.hostname);
   /** The Python interpreters, once the machine has set them up. */
   python: PythonRuntime | null = null;
+  /** The service manager pid 1 runs (systemd), once the machine has booted it. */
+  systemd: ServiceManager | null = null;
 
   constructor(hostname: string) {
     installUbuntuImage(this.vfs, hostname);

@@ -85,12 +85,24 @@ const FIRST_USER_PID = 1000;
 
 export class ProcessTable {
   /** Pid 1, started when the machine boots: its start is the boot time. */
-  readonly init: Process;
+  init: Process;
   private nextPid = FIRST_USER_PID;
   private readonly running = new Map<number, ProcessEntry>();
   private readonly exitListeners = new Set<(process: Process) => void>();
 
   constructor() {
+    const init = new ProcessEntry(1, 0, 0, ['/sbin/init'], null);
+    this.running.set(init.pid, init);
+    this.init = init;
+  }
+
+  /**
+   * The machine booted again: a new init, whose start is the new boot time.
+   * Every other process must have left the table first. Pids go on counting,
+   * so a stale pid from before never names a new process.
+   */
+  restartInit(): void {
+    this.running.delete(this.init.pid);
     const init = new ProcessEntry(1, 0, 0, ['/sbin/init'], null);
     this.running.set(init.pid, init);
     this.init = init;

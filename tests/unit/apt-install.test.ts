@@ -107,7 +107,9 @@ describe('install', () => {
     expect(result.stdout).toContain('Do you want to continue? [Y/n] Get:1 http://archive.ubuntu.com/ubuntu noble-updates/main amd64 nginx-common all 1.24.0-2ubuntu7 [43 kB]\n');
     expect(result.stdout).toContain('Selecting previously unselected package nginx-common.\n(Reading database ... ');
     expect(result.stdout).toContain('Unpacking nginx (1.24.0-2ubuntu7) ...\n');
-    expect(result.stdout).toMatch(/Setting up nginx-common \(1\.24\.0-2ubuntu7\) \.\.\.\nSetting up nginx \(1\.24\.0-2ubuntu7\) \.\.\.\n$/);
+    expect(result.stdout).toMatch(
+      /Setting up nginx-common \(1\.24\.0-2ubuntu7\) \.\.\.\nCreated symlink \/etc\/systemd\/system\/multi-user\.target\.wants\/nginx\.service \u2192 \/usr\/lib\/systemd\/system\/nginx\.service\.\nSetting up nginx \(1\.24\.0-2ubuntu7\) \.\.\.\n$/,
+    );
   });
 
   it('then says nginx is already the newest version', async () => {

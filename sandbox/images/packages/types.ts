@@ -1,4 +1,5 @@
 import type { Kernel } from '../../kernel/kernel.ts';
+import type { OutputStream } from '../../kernel/streams.ts';
 
 /** One thing a package lays down. Owners are numeric: Debian's base-passwd fixes them (adm is 4, www-data 33). */
 export interface PackageFile {
@@ -36,10 +37,12 @@ export interface Package {
   description: readonly string[];
   files: readonly PackageFile[];
   /**
-   * Runs after the files are laid down, as the package's postinst does. This
-   * is where systemd will enable and start a package's unit.
+   * Runs after the files are laid down, as the package's postinst does
+   * (enabling and starting its systemd unit); what it prints goes to apt's output.
    */
-  postinstall?: (kernel: Kernel) => void;
+  postinstall?: (kernel: Kernel, output: OutputStream) => void | Promise<void>;
+  /** Runs before the files are removed, as the package's prerm does (stopping its service). */
+  preremove?: (kernel: Kernel, output: OutputStream) => void | Promise<void>;
   /** What the package's postrm deletes whole (`rm -rf`) on purge, made-at-runtime files included. */
   purgeRemoves?: readonly string[];
 }

@@ -12,6 +12,8 @@ export interface UnitProblem {
   line?: number;
   /** A fatal problem leaves the unit in `bad-setting`: it cannot be started. */
   fatal: boolean;
+  /** Logged as is, with neither place nor unit name (systemd's notes on user names). */
+  bare?: boolean;
 }
 
 /** One command of an Exec line, with its prefixes (`-`, `@`, `+`, `!`, `!!`, `:`) already read. */

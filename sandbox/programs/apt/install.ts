@@ -50,7 +50,7 @@ export async function install(context: ProgramContext, command: AptCommand): Pro
   }
   for (const pkg of plan) {
     stdout.write(`Setting up ${pkg.name} (${pkg.version}) ...\n`);
-    pkg.postinstall?.(kernel);
+    await pkg.postinstall?.(kernel, stdout);
     recordStatus(kernel.vfs, pkg, 'installed');
     markAutoInstalled(kernel.vfs, pkg, additional.includes(pkg));
   }

@@ -49,6 +49,7 @@ export async function remove(context: ProgramContext, command: AptCommand): Prom
   readingDatabase(stdout, databaseEntries(kernel.vfs));
   for (const pkg of plan) {
     if (installed.has(pkg.name)) stdout.write(`Removing ${pkg.name} (${pkg.version}) ...\n`);
+    if (installed.has(pkg.name)) await pkg.preremove?.(kernel, stdout);
     removeFiles(kernel.vfs, pkg, purge);
     recordStatus(kernel.vfs, pkg, purge ? 'purged' : 'removed');
     markAutoInstalled(kernel.vfs, pkg, false);

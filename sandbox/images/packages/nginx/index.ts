@@ -1,4 +1,6 @@
+import { enablePackageUnit, startPackageUnit, stopPackageUnit } from '../../../init/package-units.ts';
 import type { Kernel } from '../../../kernel/kernel.ts';
+import type { OutputStream } from '../../../kernel/streams.ts';
 import { executable } from '../stub.ts';
 import type { Package, PackageFile } from '../types.ts';
 import { CHARSET_MAPS } from './charset-maps.ts';
@@ -43,8 +45,9 @@ const COMMON_FILES: PackageFile[] = [
   { path: '/usr/share/nginx/modules', kind: 'symlink', content: '../../lib/nginx/modules' },
 ];
 
-/** nginx-common's postinst on a fresh install: log files, the default site's link, the welcome page. */
-function configureCommon({ vfs }: Kernel): void {
+/** nginx-common's postinst on a fresh install: log files, the default site's link, the welcome page, the unit enabled. */
+function configureCommon(kernel: Kernel, output: OutputStream): void {
+  const { vfs } = kernel;
   const logs = vfs.lookup('/var/log/nginx');
   logs.uid = 0;
   logs.gid = ADM;
@@ -59,6 +62,12 @@ function configureCommon({ vfs }: Kernel): void {
     vfs.mkdir('/var/www/html', undefined, '/', { recursive: true });
     vfs.writeFile('/var/www/html/index.nginx-debian.html', vfs.readFile('/usr/share/nginx/html/index.html'));
   }
+  enablePackageUnit(kernel, 'nginx.service', output);
+}
+
+/** nginx's postinst: the server starts as soon as it is installed. */
+async function startNginx(kernel: Kernel, output: OutputStream): Promise<void> {
+  await startPackageUnit(kernel, 'nginx.service', output);
 }
 
 export const NGINX_COMMON: Package = {
@@ -85,7 +94,7 @@ export const NGINX_COMMON: Package = {
   ],
   files: COMMON_FILES,
   postinstall: configureCommon,
-  purgeRemoves: ['/var/lib/nginx', '/var/log/nginx', '/etc/nginx'],
+  purgeRemoves: ['/var/lib/nginx', '/var/log/nginx', '/etc/nginx', '/etc/systemd/system/multi-user.target.wants/nginx.service'],
 };
 
 export const NGINX: Package = {
@@ -104,4 +113,6 @@ export const NGINX: Package = {
   dependsText: `libc6 (>= 2.34), libcrypt1 (>= 1:4.1.0), libpcre2-8-0 (>= 10.22), libssl3t64 (>= 3.0.0), zlib1g (>= 1:1.1.4), iproute2, nginx-common (= ${VERSION})`,
   description: ['small, powerful, scalable web/proxy server', ...DESCRIPTION],
   files: [dir('/usr/sbin'), executable('/usr/sbin/nginx')],
+  postinstall: startNginx,
+  preremove: (kernel) => stopPackageUnit(kernel, 'nginx.service'),
 };

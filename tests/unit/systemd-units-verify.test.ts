@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMachine } from '../../sandbox/index.ts';
+import type { Machine } from '../../sandbox/index.ts';
+
+describe('systemd-analyze', () => {
+  let machine: Machine;
+  beforeAll(async () => {
+    machine = await createMachine();
+    await machine.fs.writeFile('/srv/units/good.service', '[Service]\nExecStart=/bin/true\n');
+    await machine.fs.writeFile('/srv/units/typo.service', '[Service]\nExecStrat=/bin/true\n');
+    await machine.fs.writeFile('/srv/units/missing.service', '[Service]\nExecStart=/opt/app/bin/serve\nExecStop=-/opt/app/bin/stop\n');
+    await machine.fs.writeFile('/srv/units/relative.service', '[Service]\nExecStart=venv/bin/gunicorn app:app\n');
+    await machine.fs.writeFile('/srv/units/worker@.service', '[Service]\nExecStart=/opt/worker %i\n');
+    await machine.fs.writeFile('/srv/units/notes.txt', '');
+  });
+  afterAll(async () => {
+    await machine.dispose();
+  });
+
+  const verify = (args: string) => machine.exec(`systemd-analyze verify ${args}`, { cwd: '/srv/units' });
+
+  it('is silent and exits 0 for a good unit', async () => {
+    expect(await verify('good.service')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+  });
+
+  it('reports problems with file and line on standard error', async () => {
+    const result = await verify('--man=no typo.service');
+    expect(result.stderr).toBe(
+      "/srv/units/typo.service:2: Unknown key 'ExecStrat' in section [Service], ignoring.\n" +
+        'typo.service: Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.\n' +
+        'Unit typo.service has a bad unit file setting.\n',
+    );
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('reports a fatal Exec line', async () => {
+    const result = await verify('./relative.service');
+    expect(result.stderr).toBe(
+      '/srv/units/relative.service:2: Neither a valid executable name nor an absolute path: venv/bin/gunicorn\n' +
+        'relative.service: Unit configuration has fatal error, unit will not be started.\n' +
+        'Unit relative.service has a bad unit file setting.\n',
+    );
+  });
+
+  it("checks the first command's executable on the machine, except with -", async () => {
+    const result = await verify('missing.service /srv/units/good.service');
+    expect(result.stderr).toBe('missing.service: Command /opt/app/bin/serve is not executable: No such file or directory\n');
+    expect(result.exitCode).toBe(1);
+    await machine.fs.writeFile('/opt/app/bin/serve', '#!/bin/sh\n');
+    await machine.exec('chmod 755 /opt/app/bin/serve', { user: 'root' });
+    expect((await verify('missing.service')).exitCode).toBe(0);
+  });
+
+  it('verifies a template as instance i', async () => {
+    expect((await verify('worker@.service')).stderr).toBe('worker@i.service: Command /opt/worker is not executable: No such file or directory\n');
+  });
+
+  it('names what it cannot verify', async () => {
+    expect(await verify('nope.service')).toMatchObject({ stderr: 'Unit nope.service not found.\n', exitCode: 1 });
+    expect(await verify('notes.txt')).toMatchObject({ stderr: 'Failed to prepare filename notes.txt: Invalid argument\n', exitCode: 1 });
+    expect(await verify('')).toMatchObject({ stderr: 'Too few arguments.\n', exitCode: 1 });
+  });
+
+  it('prints help, and the real errors for unknown verbs and options', async () => {
+    const help = await machine.exec('systemd-analyze --help');
+    expect(help.stdout.split('\n').slice(0, 3)).toEqual(['systemd-analyze [OPTIONS...] COMMAND ...', '', 'Profile systemd, show unit dependencies, check unit files.']);
+    expect(await machine.exec('systemd-analyze frobnicate')).toMatchObject({ stderr: 'Unknown command verb frobnicate.\n', exitCode: 1 });
+    expect(await machine.exec('systemd-analyze --bogus verify x')).toMatchObject({ stderr: "systemd-analyze: unrecognized option '--bogus'\n", exitCode: 1 });
+    expect(await machine.exec('systemd-analyze --man=maybe verify x')).toMatchObject({ stderr: 'Failed to parse boolean argument to --man: maybe.\n', exitCode: 1 });
+  });
+});
