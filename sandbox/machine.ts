@@ -9,6 +9,8 @@ import type {
   TerminalHost,
   TerminalSession,
 } from './api.ts';
+import { boot, startDefaultTarget } from './init/boot.ts';
+import { ServiceManager } from './init/manager.ts';
 import { fetchInside } from './kernel/fetch.ts';
 import { Kernel } from './kernel/kernel.ts';
 import { restoreVfs, snapshotVfs } from './kernel/snapshot.ts';
@@ -18,6 +20,7 @@ import { PROGRAMS } from './programs/index.ts';
 import { PythonRuntime } from './python/runtime.ts';
 import { ShellExit } from './shell/shell-exit.ts';
 import { Shell } from './shell/shell.ts';
+import { ReconnectingSession } from './tty/reconnecting-session.ts';
 import { InteractiveSession } from './tty/terminal-session.ts';
 
 const DEFAULT_USER = 'learner';
@@ -32,10 +35,14 @@ export class SimulatedMachine implements Machine {
     this.kernel = new Kernel(options.hostname ?? 'server');
     this.kernel.python = new PythonRuntime(this.kernel.vfs, options.python);
     this.kernel.python.prewarm();
+    this.kernel.systemd = new ServiceManager(this.kernel, PROGRAMS);
+    void boot(this.kernel.systemd);
     this.fs = this.createFs();
   }
 
   async exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
+    // As over ssh: a login waits until the machine is up.
+    await this.kernel.systemd?.booted;
     const shell = this.loginShell(options.user ?? DEFAULT_USER, options.cwd, options.env);
     const stdout = new CollectingOutput(options.onStdout);
     const stderr = new CollectingOutput(options.onStderr);
@@ -72,10 +79,14 @@ export class SimulatedMachine implements Machine {
   }
 
   openTerminal(host: TerminalHost): TerminalSession {
-    const shell = this.loginShell(DEFAULT_USER);
     // The terminal's pseudo-terminal: what ps shows in its TTY column for this shell and its children.
-    shell.process.tty = `pts/${this.sessions.size}`;
-    const session = new InteractiveSession(shell, host);
+    const tty = `pts/${this.sessions.size}`;
+    const login = () => {
+      const shell = this.loginShell(DEFAULT_USER);
+      shell.process.tty = tty;
+      return new InteractiveSession(shell, host);
+    };
+    const session = new ReconnectingSession(host, login, () => this.kernel.hostname, this.kernel.systemd!);
     this.sessions.add(session);
     return session;
   }
@@ -92,8 +103,12 @@ export class SimulatedMachine implements Machine {
     return snapshotVfs(this.kernel.vfs);
   }
 
-  restore(snapshot: Uint8Array): Promise<void> {
-    return restoreVfs(this.kernel.vfs, snapshot);
+  /** The restored disk's enabled services start, as they would when a machine boots from it. */
+  async restore(snapshot: Uint8Array): Promise<void> {
+    await restoreVfs(this.kernel.vfs, snapshot);
+    const manager = this.kernel.systemd!;
+    await manager.booted;
+    await startDefaultTarget(manager);
   }
 
   pythonReady(): Promise<void> {
@@ -104,6 +119,8 @@ export class SimulatedMachine implements Machine {
   async dispose(): Promise<void> {
     for (const session of this.sessions) session.dispose();
     this.sessions.clear();
+    this.kernel.systemd?.forgetAll();
+    this.kernel.python?.dispose();
     const { processes } = this.kernel;
     for (const process of processes.list()) {
       if (process.pid === 1) continue;
