@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Vfs } from '../../sandbox/kernel/vfs.ts';
-import { formatProblem, loadUnit } from '../../sandbox/init/units/index.ts';
+import { formatProblem, listUnitFiles, loadUnit } from '../../sandbox/init/units/index.ts';
 import type { LoadedUnit } from '../../sandbox/init/units/index.ts';
 import { extractFirstWord } from '../../sandbox/init/units/words.ts';
 
@@ -135,5 +135,20 @@ describe('unit search path and drop-ins', () => {
     expect(unit.loadState).toBe('loaded');
     expect(unit.problems.every((problem) => !problem.fatal)).toBe(true);
     expect(unit.service?.environment).toEqual([['B', '2']]);
+  });
+
+  it('lists unit files along the search path, the first of each name winning', () => {
+    const vfs = new Vfs();
+    vfs.mkdir('/etc/systemd/system/multi-user.target.wants', undefined, undefined, { recursive: true });
+    vfs.mkdir('/lib/systemd/system', undefined, undefined, { recursive: true });
+    vfs.writeFile('/etc/systemd/system/app.service', '[Service]\nExecStart=/bin/true\n');
+    vfs.writeFile('/lib/systemd/system/app.service', '');
+    vfs.writeFile('/lib/systemd/system/cron.service', '');
+    vfs.writeFile('/lib/systemd/system/README', '');
+    vfs.symlink('/etc/systemd/system/app.service', '/etc/systemd/system/multi-user.target.wants/app.service');
+    expect(listUnitFiles(vfs)).toEqual([
+      { name: 'app.service', path: '/etc/systemd/system/app.service' },
+      { name: 'cron.service', path: '/lib/systemd/system/cron.service' },
+    ]);
   });
 });

@@ -200,3 +200,27 @@ User=bad user
     expect(load('[Service]\nType=oneshot\nExecStart=/bin/true\nExecStart=/bin/false\n').loadState).toBe('loaded');
   });
 });
+
+describe('sockets and timers', () => {
+  it('reads what a socket listens on and which service it starts', () => {
+    const unit = load('[Socket]\nListenStream=/run/app.sock\nListenStream=8000\nService=web.service\nAccept=no\n', 'app.socket');
+    expect(unit.socket).toEqual({
+      listen: [
+        { kind: 'Stream', address: '/run/app.sock' },
+        { kind: 'Stream', address: '8000' },
+      ],
+      service: 'web.service',
+      accept: false,
+    });
+    expect(unit.loadState).toBe('loaded');
+  });
+
+  it('reads when a timer elapses, and refuses one that never does', () => {
+    const unit = load('[Timer]\nOnCalendar=Mon..Fri 9:00\nOnBootSec=5min\nOnCalendar=Funday\nUnit=backup.service\n', 'nightly.timer');
+    expect(unit.timer).toEqual({ calendar: ['Mon..Fri 9:00'], monotonic: [{ key: 'OnBootSec', seconds: 300 }], unit: 'backup.service' });
+    expect(messages(unit)).toEqual(['nightly.timer:4: Failed to parse calendar specification, ignoring: Funday']);
+    const never = load('[Timer]\nOnCalendar=daily\nOnCalendar=\n', 'never.timer');
+    expect(never.loadState).toBe('bad-setting');
+    expect(messages(never)).toEqual(['never.timer: Timer unit lacks value setting. Refusing.']);
+  });
+});

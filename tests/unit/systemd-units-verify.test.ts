@@ -55,6 +55,43 @@ describe('systemd-analyze', () => {
     expect((await verify('worker@.service')).stderr).toBe('worker@i.service: Command /opt/worker is not executable: No such file or directory\n');
   });
 
+  it('reports a required unit that does not exist when creating the start job', async () => {
+    await machine.fs.writeFile('/srv/units/needs.service', '[Unit]\nRequires=nowhere.service\n[Service]\nExecStart=/bin/true\n');
+    expect(await verify('needs.service')).toMatchObject({
+      stderr: 'needs.service: Failed to create needs.service/start: Unit nowhere.service not found.\n',
+      exitCode: 1,
+    });
+  });
+
+  it('loads the units a unit names, last named first, and logs their problems', async () => {
+    await machine.fs.writeFile('/srv/deps/a.service', '[Unit]\nWants=b.service\nAfter=c.service\n[Service]\nExecStart=/bin/true\n');
+    await machine.fs.writeFile('/srv/deps/b.service', '[Service]\nExecStart=/bin/true\nFromB=1\n');
+    await machine.fs.writeFile('/srv/deps/c.service', '[Service]\nExecStart=/bin/true\nFromC=1\n');
+    const result = await machine.exec('systemd-analyze verify /srv/deps/a.service');
+    expect(result.stderr).toBe(
+      "/srv/deps/c.service:3: Unknown key 'FromC' in section [Service], ignoring.\n" +
+        "/srv/deps/b.service:3: Unknown key 'FromB' in section [Service], ignoring.\n",
+    );
+    expect(result.exitCode).toBe(0);
+  });
+
+  it("checks a socket's listen settings and its service", async () => {
+    await machine.fs.writeFile('/srv/sock/web.socket', '[Socket]\nListenStream=/run/web.sock\nListenStream=70000\n');
+    expect(await verify('/srv/sock/web.socket')).toMatchObject({
+      stderr:
+        "/srv/sock/web.socket:3: Failed to parse address value in '70000', ignoring: Numerical result out of range\n" +
+        'web.socket: service web.service not loaded, socket cannot be started.\n',
+      exitCode: 1,
+    });
+    await machine.fs.writeFile('/srv/sock/web.service', '[Service]\nExecStart=/bin/true\n');
+    await machine.fs.writeFile('/srv/sock/none.socket', '[Socket]\nListenStream=\n');
+    expect((await verify('/srv/sock/web.socket')).stderr).not.toContain('not loaded');
+    expect((await verify('/srv/sock/none.socket')).stderr).toBe(
+      'none.socket: Unit has no Listen setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...). Refusing.\n' +
+        'Unit none.socket has a bad unit file setting.\n',
+    );
+  });
+
   it('names what it cannot verify', async () => {
     expect(await verify('nope.service')).toMatchObject({ stderr: 'Unit nope.service not found.\n', exitCode: 1 });
     expect(await verify('notes.txt')).toMatchObject({ stderr: 'Failed to prepare filename notes.txt: Invalid argument\n', exitCode: 1 });

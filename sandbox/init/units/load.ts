@@ -12,6 +12,8 @@ import { readHostFacts } from './host-facts.ts';
 import { type ServiceFacts, checkService, settleServiceType } from './service-checks.ts';
 import type { SettingContext } from './setting-context.ts';
 import { sectionsFor, settingParser } from './settings-table.ts';
+import { checkSocket } from './socket-section.ts';
+import { checkTimer } from './timer-section.ts';
 import { ROOT_MANAGER, type ManagerUser, type SpecifierContext } from './specifiers.ts';
 import type { LoadedUnit, UnitProblem } from './types.ts';
 import { SYSTEM_UNIT_PATH, existingUnitDirs, findDropIns, findFragment } from './unit-files.ts';
@@ -35,8 +37,11 @@ function emptyUnit(name: string): LoadedUnit {
     mtime: 0,
     unit: defaultUnitSettings(),
     service: parsed?.type === 'service' ? defaultServiceSettings() : null,
+    ...(parsed?.type === 'socket' ? { socket: { listen: [], service: null, accept: false } } : {}),
+    ...(parsed?.type === 'timer' ? { timer: { calendar: [], monotonic: [], unit: null } } : {}),
     install: defaultInstallSettings(),
     problems: [],
+    references: [],
     loadState: 'not-found',
   };
 }
@@ -152,6 +157,11 @@ function readUnit(vfs: Vfs, unit: LoadedUnit, options: LoadOptions): LoadedUnit 
       unit.problems.push(result);
       if (result.fatal) unit.loadState = 'bad-setting';
     }
+  }
+  const refusal = (unit.socket && checkSocket(unit.socket)) || (unit.timer && checkTimer(unit.timer));
+  if (refusal) {
+    unit.problems.push({ message: refusal, fatal: true });
+    unit.loadState = 'bad-setting';
   }
   return unit;
 }

@@ -11,6 +11,8 @@ import { SERVICE_KEYS } from './known-keys-service.ts';
 import { SOCKET_KEYS } from './known-keys-socket.ts';
 import { SANDBOXING_PARSERS } from './sandboxing-section.ts';
 import { SERVICE_PARSERS } from './service-section.ts';
+import { SOCKET_PARSERS } from './socket-section.ts';
+import { TIMER_PARSERS } from './timer-section.ts';
 import type { SettingParser } from './setting-context.ts';
 import type { UnitType } from './unit-name.ts';
 import { INSTALL_PARSERS, UNIT_PARSERS } from './unit-section.ts';
@@ -38,6 +40,8 @@ const SECTION_PARSERS: Record<string, Record<string, SettingParser>> = {
   Unit: { ...checkedKeyParsers('Unit'), ...UNIT_PARSERS },
   Install: INSTALL_PARSERS,
   Service: { ...checkedKeyParsers('Service'), ...SANDBOXING_PARSERS, ...SERVICE_PARSERS },
+  Socket: SOCKET_PARSERS,
+  Timer: TIMER_PARSERS,
 };
 
 const LIMIT_VALUE = /^(infinity|\d+[KMGTPE]?)(:(infinity|\d+[KMGTPE]?))?$/;

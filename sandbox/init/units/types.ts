@@ -86,6 +86,23 @@ export interface InstallSettings {
   also: string[];
 }
 
+export interface SocketSettings {
+  /** Listen*= settings in order: the key without `Listen` (`Stream`, `Datagram`, `FIFO`…) and the address. */
+  listen: { kind: string; address: string }[];
+  /** Service= as written, or null for the socket's own name. */
+  service: string | null;
+  accept: boolean;
+}
+
+export interface TimerSettings {
+  /** OnCalendar= events as written. */
+  calendar: string[];
+  /** OnActiveSec=, OnBootSec=… with their spans in seconds. */
+  monotonic: { key: string; seconds: number }[];
+  /** Unit= (default: the timer's own name with .service). */
+  unit: string | null;
+}
+
 /** A unit as loaded: where it came from, what it says, and what went wrong reading it. */
 export interface LoadedUnit {
   /** `app.service`, or `app@1.service` for an instance. */
@@ -99,6 +116,12 @@ export interface LoadedUnit {
   unit: UnitSettings;
   /** Present for `.service` units. */
   service: ServiceSettings | null;
+  /** Present for `.socket` units. */
+  socket?: SocketSettings;
+  /** Present for `.timer` units. */
+  timer?: TimerSettings;
+  /** Every unit a dependency setting names, in the order written: systemd loads them all with this one. */
+  references?: string[];
   install: InstallSettings;
   problems: UnitProblem[];
   /** `loaded`, `not-found`, `bad-setting`, `error` or `masked`, as systemctl's LoadState. */

@@ -50,6 +50,7 @@ function dependencies(field: DependencyKey | null): SettingParser {
         if (NOTED_SELF_DEPENDENCIES.includes(context.key)) context.warnUnit(`Dependency ${context.key}=${name} is dropped.`);
         continue;
       }
+      context.unit.references?.push(name);
       if (field !== null && !context.unit.unit[field].includes(name)) context.unit.unit[field].push(name);
     }
   };

@@ -1,14 +1,16 @@
 /**
  * `systemd-analyze verify FILE...` as systemd 252 runs it: every file is
  * loaded by name with its own directory first on the search path (a
- * template is tried as instance `i`); then each unit that loaded has its
- * start job's requirements and its commands' executables checked.
+ * template is tried as instance `i`), with every unit it names; then each
+ * unit that loaded has its start job's requirements, its socket's service
+ * and its commands' executables checked.
  */
 
 import { ROOT } from '../../kernel/inode.ts';
 import { resolvePath } from '../../kernel/path.ts';
 import type { Vfs } from '../../kernel/vfs.ts';
 import { formatProblem, loadUnit } from './load.ts';
+import { socketServiceName } from './socket-section.ts';
 import type { ExecCommand, LoadedUnit } from './types.ts';
 import { SYSTEM_UNIT_PATH } from './unit-files.ts';
 import { parseUnitName } from './unit-name.ts';
@@ -58,14 +60,57 @@ function checkExecutables(vfs: Vfs, unit: LoadedUnit): string[] {
   return lines;
 }
 
-/** Requires=, BindsTo= units must exist for the start job to be created. */
-function checkStartJob(vfs: Vfs, unit: LoadedUnit, searchPath: readonly string[]): string | null {
+/** The unit a socket or timer starts: systemd loads it along with the socket or timer. */
+function relatedUnits(unit: LoadedUnit): string[] {
+  if (unit.socket) return [socketServiceName(unit.name, unit.socket)];
+  if (unit.timer) return [unit.timer.unit ?? unit.name.replace(/\.timer$/, '.service')];
+  return [];
+}
+
+/**
+ * The units one verify run has loaded. Loading a unit loads every unit it
+ * names, as systemd's load queue does: last named first, each logging its
+ * problems once, when it is loaded.
+ */
+class LoadSession {
+  readonly units = new Map<string, LoadedUnit>();
+
+  constructor(
+    private readonly vfs: Vfs,
+    private readonly searchPath: readonly string[],
+    private readonly lines: string[],
+  ) {}
+
+  load(name: string): LoadedUnit {
+    const queue = [name];
+    while (queue.length > 0) {
+      const next = queue.shift()!;
+      if (this.units.has(next)) continue;
+      const unit = loadUnit(this.vfs, next, { searchPath: this.searchPath });
+      this.units.set(next, unit);
+      for (const problem of unit.problems) this.lines.push(formatProblem(unit, problem));
+      const related = relatedUnits(unit);
+      for (const reference of [...(unit.references ?? []), ...related]) queue.unshift(reference);
+    }
+    return this.units.get(name)!;
+  }
+}
+
+/** Requires= and BindsTo= units must load for the start job to be created. */
+function checkStartJob(session: LoadSession, unit: LoadedUnit): string | null {
   for (const name of [...unit.unit.requires, ...unit.unit.bindsTo]) {
-    const dependency = loadUnit(vfs, name, { searchPath });
-    if (dependency.loadState === 'not-found') return `${unit.name}: Failed to create ${unit.name}/start: Unit ${name} not found.`;
-    if (dependency.loadState === 'masked') return `${unit.name}: Failed to create ${unit.name}/start: Unit ${name} is masked.`;
+    const failure = loadFailure(session.load(name));
+    if (failure) return `${unit.name}: Failed to create ${unit.name}/start: ${failure}`;
   }
   return null;
+}
+
+/** A socket's service must load, or the socket could never start it. */
+function checkSocketService(session: LoadSession, unit: LoadedUnit): string | null {
+  if (!unit.socket) return null;
+  const name = socketServiceName(unit.name, unit.socket);
+  if (session.load(name).loadState === 'loaded') return null;
+  return `${unit.name}: service ${name} not loaded, socket cannot be started.`;
 }
 
 function loadFailure(unit: LoadedUnit): string | null {
@@ -103,10 +148,10 @@ export function verifyUnitFiles(vfs: Vfs, files: readonly string[], cwd: string)
     prepared.push({ name, dir: absolute.slice(0, slash) || '/' });
   }
   const searchPath = [...new Set(prepared.map((entry) => entry.dir)), ...SYSTEM_UNIT_PATH];
+  const session = new LoadSession(vfs, searchPath, lines);
   const loaded: LoadedUnit[] = [];
   for (const { name } of prepared) {
-    const unit = loadUnit(vfs, name, { searchPath });
-    for (const problem of unit.problems) lines.push(formatProblem(unit, problem));
+    const unit = session.load(name);
     const failure = loadFailure(unit);
     if (failure) {
       lines.push(failure);
@@ -116,8 +161,8 @@ export function verifyUnitFiles(vfs: Vfs, files: readonly string[], cwd: string)
     }
   }
   for (const unit of loaded) {
-    const jobError = checkStartJob(vfs, unit, searchPath);
-    const unitLines = [...(jobError ? [jobError] : []), ...checkExecutables(vfs, unit)];
+    const unitLines = [checkStartJob(session, unit), checkSocketService(session, unit)].filter((line): line is string => line !== null);
+    unitLines.push(...checkExecutables(vfs, unit));
     if (unitLines.length > 0) exitCode = 1;
     lines.push(...unitLines);
   }
