@@ -5,6 +5,7 @@
  * program (index.ts) runs both: `nginx -t` stops after building, the master
  * binds the listens and hands each connection to the service.
  */
+import type { Credentials } from '../../kernel/inode.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import type { HttpRequest, HttpResponse, SocketAddress } from '../../kernel/net.ts';
 
@@ -21,7 +22,8 @@ export interface ConfDirective {
 
 /** A message nginx prints while reading or building its configuration: `nginx: [emerg] MESSAGE in FILE:LINE`. */
 export interface ConfigProblem {
-  level: 'emerg' | 'warn';
+  /** `crit` is a file nginx could open but not read (a directory matched by an include). */
+  level: 'emerg' | 'crit' | 'warn';
   message: string;
   /** Absent for messages nginx prints without a place (`no "events" section in configuration`). */
   file?: string;
@@ -39,10 +41,18 @@ export type HttpBuildResult =
   | { ok: true; service: HttpService; warnings: ConfigProblem[] }
   | { ok: false; error: ConfigProblem; warnings: ConfigProblem[] };
 
+/** Who runs nginx and where (`-p`): both optional, for a master started by root with Ubuntu's prefix. */
+export interface HttpBuildOptions {
+  /** The master's credentials. When not root, `user` is ignored: workers read files and connect as this user, and logs are opened as it. */
+  credentials?: Credentials;
+  /** The prefix relative paths resolve against (`root html`, `access_log logs/a.log`); /usr/share/nginx/ by default. */
+  prefix?: string;
+}
+
 /**
  * Builds the http{} part of a checked configuration, as nginx's init phase
  * does: server tables per address, server names, upstreams (resolving their
  * hosts), log files. Fails the way `nginx -t` reports it (duplicate default
  * server, host not found in upstream, ...).
  */
-export type BuildHttpService = (main: readonly ConfDirective[], kernel: Kernel) => HttpBuildResult;
+export type BuildHttpService = (main: readonly ConfDirective[], kernel: Kernel, options?: HttpBuildOptions) => HttpBuildResult;
