@@ -5,7 +5,7 @@
  */
 import type { Vfs } from '../kernel/vfs.ts';
 import type { ServiceManager } from './manager.ts';
-import { removeTree } from './remove-tree.ts';
+import { removeTree } from '../kernel/remove-tree.ts';
 
 const DEFAULT_TARGET_LINK = '/usr/lib/systemd/system/default.target';
 /** Directories whose contents do not survive a boot. */

@@ -3,7 +3,18 @@
  * descendants, a daemon that double-forked to init included once systemd
  * adopted it. Stopping a unit signals these; status lists them as a tree.
  */
-import type { Process, ProcessTable } from '../kernel/processes.ts';
+import type { Process, ProcessTable, SignalName } from '../kernel/processes.ts';
+import type { ServiceSettings } from './units/types.ts';
+
+export interface Termination {
+  signal: SignalName;
+  killMode: ServiceSettings['killMode'];
+  /** The service's main process, if it has one running. */
+  main: Process | undefined;
+  timeoutMs: number;
+  /** Logs what systemd warns about when the processes outlast the timeout. */
+  warn(message: string): void;
+}
 
 export class ControlGroup {
   /** Pids put in the group; kept after they exit, so their orphans still count as members. */
@@ -48,6 +59,24 @@ export class ControlGroup {
       await Promise.race(waits);
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Stops the group as KillMode= says: `signal` to the main process or to
+   * every member, then, after `timeoutMs`, SIGKILL to whatever is left.
+   */
+  async terminate({ signal, killMode, main, timeoutMs, warn }: Termination): Promise<void> {
+    if (killMode === 'none') return;
+    const onlyMain = killMode !== 'control-group' && main !== undefined;
+    for (const process of onlyMain ? [main] : this.members()) process.signal(signal);
+    const left = await this.waitUntilEmpty(timeoutMs, onlyMain ? main : undefined);
+    if (left.length === 0 && killMode !== 'mixed') return;
+    if (left.length > 0) warn("State 'stop-sigterm' timed out. Killing.");
+    for (const process of this.members()) {
+      if (left.length > 0) warn(`Killing process ${process.pid} (${process.comm ?? process.argv[0]}) with signal SIGKILL.`);
+      process.signal('SIGKILL');
+    }
+    await this.waitUntilEmpty(timeoutMs);
   }
 
   /** Forgets every process (the machine rebooted). */

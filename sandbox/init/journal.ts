@@ -25,6 +25,8 @@ export interface JournalEntry {
   unit: string | null;
   priority: number;
   message: string;
+  /** The structured fields systemd sends beside some lines (MESSAGE_ID, JOB_ID…), for `journalctl -x`. */
+  fields?: Readonly<Record<string, string>>;
 }
 
 export interface Boot {
@@ -55,7 +57,7 @@ export class Journal {
     return this.boots.length - 1;
   }
 
-  log(fields: Pick<JournalEntry, 'identifier' | 'pid' | 'unit' | 'message'> & { priority?: number }): void {
+  log(fields: Pick<JournalEntry, 'identifier' | 'pid' | 'unit' | 'message' | 'fields'> & { priority?: number }): void {
     const entry: JournalEntry = {
       time: Date.now(),
       boot: this.currentBoot,
@@ -65,14 +67,23 @@ export class Journal {
       pid: fields.pid,
       unit: fields.unit,
       message: fields.message,
+      ...(fields.fields ? { fields: fields.fields } : {}),
     };
     this.entries.push(entry);
     for (const listener of this.listeners) listener(entry);
   }
 
   /** A line from systemd (pid 1) about `unit`. */
-  manager(unit: string | null, message: string, priority = INFO): void {
-    this.log({ identifier: 'systemd', pid: 1, unit, message, priority });
+  manager(unit: string | null, message: string, priority = INFO, fields?: Readonly<Record<string, string>>): void {
+    this.log({ identifier: 'systemd', pid: 1, unit, message, priority, fields });
+  }
+
+  /**
+   * A line from the child systemd forked to run `unit`'s command, logged
+   * before it could exec: systemd's name, the child's own pid.
+   */
+  forkedChild(unit: string, pid: number, message: string, priority: number, fields?: Readonly<Record<string, string>>): void {
+    this.log({ identifier: 'systemd', pid, unit, message, priority, fields });
   }
 
   /** Called with each line logged from now on (`journalctl -f`). */

@@ -10,7 +10,8 @@ import { Shell } from '../shell/shell.ts';
 import { isMasked, linkedDependencies, unitFileState } from './install.ts';
 import { ERR, Journal, WARNING } from './journal.ts';
 import { Service } from './service.ts';
-import { type JobOutcome, type ServiceHost, unitLabel } from './service-types.ts';
+import type { JobOutcome, ServiceHost } from './service-types.ts';
+import { type UnitMessage, failedToStart, started as startDone, stopped } from './unit-messages.ts';
 import { UnitState } from './unit-state.ts';
 import { formatProblem, loadUnit } from './units/index.ts';
 import type { LoadedUnit } from './units/types.ts';
@@ -33,6 +34,7 @@ export class ServiceManager {
   private readonly units = new Map<string, ManagedUnit>();
   private readonly startJobs = new Map<string, Promise<StartOutcome>>();
   private readonly host: ServiceHost;
+  private jobCount = 0;
   /** Told when the machine goes down for a reboot (`down`) and when it is up again (`up`). */
   readonly powerListeners = new Set<{ down(): void; up(): void }>();
   /** Resolves when the latest boot has started every unit it wants. */
@@ -43,7 +45,7 @@ export class ServiceManager {
     programs: Readonly<Record<string, Program>>,
   ) {
     this.journal = new Journal(() => kernel.hostname);
-    this.host = { kernel, launcher: serviceLauncher(kernel, programs), journal: this.journal };
+    this.host = { kernel, launcher: serviceLauncher(kernel, programs), journal: this.journal, nextJobId: () => ++this.jobCount };
   }
 
   /** The unit called `name`, loaded on first use. */
@@ -109,15 +111,16 @@ export class ServiceManager {
   }
 
   /** Starts a unit after what it Requires= and Wants= (ordered by After=/Before=); one job per unit at a time. */
-  start(name: string, chain: ReadonlySet<string> = new Set()): Promise<StartOutcome> {
+  /** A start job for `name` and what it needs; `restarting` when it goes on with the stop job of a restart. */
+  start(name: string, chain: ReadonlySet<string> = new Set(), restarting = false): Promise<StartOutcome> {
     const running = this.startJobs.get(name);
     if (running) return running;
-    const job = this.runStart(name, chain).finally(() => this.startJobs.delete(name));
+    const job = this.runStart(name, chain, restarting).finally(() => this.startJobs.delete(name));
     this.startJobs.set(name, job);
     return job;
   }
 
-  private async runStart(name: string, chain: ReadonlySet<string>): Promise<StartOutcome> {
+  private async runStart(name: string, chain: ReadonlySet<string>, restarting: boolean): Promise<StartOutcome> {
     const unit = this.unit(name);
     const { loaded } = unit;
     const inChain = new Set([...chain, name]);
@@ -134,17 +137,21 @@ export class ServiceManager {
     for (const [dependency, job] of started) {
       const outcome = await job;
       if (!outcome.ok && required.has(dependency)) {
-        this.journal.manager(name, `Dependency failed for ${unitLabel(loaded)}.`, WARNING);
+        this.say(name, failedToStart(loaded, this.host.nextJobId(), 'dependency'));
         this.journal.manager(name, `${name}: Job ${name}/start failed with result 'dependency'.`, WARNING);
         return { ok: false, result: 'dependency' };
       }
     }
-    if (unit.service) return unit.service.start();
+    if (unit.service) return unit.service.start({ automatic: false, restarting });
     if (unit.state.active !== 'active') {
       unit.state.set('active', 'active');
-      if (name.endsWith('.target')) this.journal.manager(name, `Reached target ${unitLabel(loaded)}.`);
+      if (name.endsWith('.target')) this.say(name, startDone(loaded, this.host.nextJobId(), 'Reached target'));
     }
     return { ok: true };
+  }
+
+  private say(name: string, { message, priority, fields }: UnitMessage): void {
+    this.journal.manager(name, message, priority, fields);
   }
 
   /** Requires=, BindsTo=, Wants= and `.wants/` links, those the unit is ordered After= first. */
@@ -177,13 +184,13 @@ export class ServiceManager {
     if (unit.service) return unit.service.stop();
     if (unit.state.active === 'active') {
       unit.state.set('inactive', 'dead');
-      if (name.endsWith('.target')) this.journal.manager(name, `Stopped target ${unitLabel(unit.loaded)}.`);
+      if (name.endsWith('.target')) this.say(name, stopped(unit.loaded, this.host.nextJobId(), 'Stopped target'));
     }
   }
 
   async restart(name: string): Promise<StartOutcome> {
     await this.stop(name);
-    return this.start(name);
+    return this.start(name, new Set(), true);
   }
 
   /** `systemctl reset-failed`: one unit, or every failed one. */

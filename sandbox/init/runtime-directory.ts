@@ -1,6 +1,6 @@
 /** RuntimeDirectory=: /run/NAME, owned by User= and Group=, made when a service starts and removed when it stops. */
 import type { Vfs } from '../kernel/vfs.ts';
-import { removeTree } from './remove-tree.ts';
+import { removeTree } from '../kernel/remove-tree.ts';
 import type { ServiceSettings } from './units/types.ts';
 
 export function createRuntimeDirectories(vfs: Vfs, settings: ServiceSettings, uid: number, gid: number): void {

@@ -18,8 +18,13 @@ export function exitResult(exit: ExitInfo, successStatus: readonly number[] = []
 
 /** `code=exited, status=1/FAILURE`, `code=killed, status=9/KILL`, `code=dumped, status=11/SEGV`: the journal's form. */
 export function exitLine(exit: ExitInfo): string {
-  const code = exit.code === 'exited' ? 'exited' : CORE_SIGNALS.has(exit.signal) ? 'dumped' : 'killed';
-  return `code=${code}, status=${statusText(exit)}`;
+  return `code=${exitCodeName(exit)}, status=${statusText(exit)}`;
+}
+
+/** systemd's name for how a process ended: exited, killed, or dumped (core). */
+export function exitCodeName(exit: ExitInfo): 'exited' | 'killed' | 'dumped' {
+  if (exit.code === 'exited') return 'exited';
+  return CORE_SIGNALS.has(exit.signal) ? 'dumped' : 'killed';
 }
 
 /** Restart=: whether a service that ended with `result` is started again. */

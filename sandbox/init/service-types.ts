@@ -20,6 +20,8 @@ export interface ServiceHost {
   kernel: Kernel;
   launcher: Launcher;
   journal: Journal;
+  /** A new job's number: systemd numbers every job it runs, and logs it beside the job's lines. */
+  nextJobId(): number;
 }
 
 /** What a start job ended with: done, or failed with the unit's Result. */

@@ -7,19 +7,18 @@
 import { type Process, type SignalName, commandName } from '../kernel/processes.ts';
 import { ControlGroup } from './control-group.ts';
 import { type ExecSetup, type SetupFailure, execSetup, isSetupFailure } from './environment.ts';
-import { ERR, NOTICE, WARNING } from './journal.ts';
-import { listensOnSocket, readPidFile } from './main-process.ts';
+import { ERR, WARNING } from './journal.ts';
+import { readPidFile, waitForReadiness } from './main-process.ts';
 import { createRuntimeDirectories, removeRuntimeDirectories } from './runtime-directory.ts';
-import { exitLine, exitResult, type ServiceResult, shouldRestart } from './service-result.ts';
+import { exitResult, type ServiceResult, shouldRestart } from './service-result.ts';
 import { type ExecKind, type JobOutcome, type ProcessRecord, type ServiceHost, unitLabel } from './service-types.ts';
 import { type ExitInfo, type Spawned, failedProcess, spawnCommand, watchExit } from './spawn.ts';
 import { StartLimit } from './start-limit.ts';
+import { type UnitMessage, deactivated, failedToStart, failedWithResult, processExited, restartScheduled, spawnFailed, started, starting, stopped, stopping } from './unit-messages.ts';
 import { UnitState } from './unit-state.ts';
 import type { ExecCommand, LoadedUnit, ServiceSettings } from './units/types.ts';
 
 const DONE: JobOutcome = { ok: true };
-/** How often a Type=notify service's readiness is looked for (see waitUntilReady). */
-const READY_POLL_MS = 20;
 
 export class Service {
   readonly state = new UnitState();
@@ -34,6 +33,8 @@ export class Service {
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
   /** Bumped by each start and stop, so the watcher of an earlier main process lets go. */
   private epoch = 0;
+  /** The manager's number for the job now starting or stopping the unit, as its journal lines carry it. */
+  private jobId = 0;
 
   constructor(
     private readonly host: ServiceHost,
@@ -54,18 +55,27 @@ export class Service {
     this.host.journal.manager(this.name, message, priority);
   }
 
-  /** A start job; `automatic` when Restart= asked for it (a start asked for by someone begins the restart count again). */
-  async start(automatic = false): Promise<JobOutcome> {
+  private say({ message, priority, fields }: UnitMessage): void {
+    this.host.journal.manager(this.name, message, priority, fields);
+  }
+
+  /**
+   * A start job: `automatic` when Restart= asked for it (a start asked for by
+   * someone begins the restart count again); `restarting` when it goes on with
+   * the job that just stopped the unit, as both halves of a restart are one job.
+   */
+  async start({ automatic, restarting }: { automatic: boolean; restarting: boolean }): Promise<JobOutcome> {
     if (this.state.active === 'active' || this.state.active === 'reloading') return DONE;
     if (this.state.active === 'activating' && this.state.sub !== 'auto-restart') return DONE;
     this.cancelRestart();
     if (!automatic) this.restartCount = 0;
+    if (!automatic && !restarting) this.jobId = this.host.nextJobId();
     if (!this.startLimit.allows(this.unit.unit)) {
       this.log(`${this.name}: Start request repeated too quickly.`, ERR);
       if (this.result === 'success') this.result = 'start-limit-hit';
-      this.log(`${this.name}: Failed with result '${this.result}'.`, WARNING);
+      this.say(failedWithResult(this.unit, this.result));
       this.state.set('failed', 'failed');
-      this.log(`Failed to start ${unitLabel(this.unit)}.`, ERR);
+      this.say(failedToStart(this.unit, this.jobId));
       return { ok: false, result: this.result };
     }
     const epoch = ++this.epoch;
@@ -75,7 +85,7 @@ export class Service {
     this.mainExit = null;
     const { type } = this.settings;
     this.state.set('activating', this.settings.execStartPre.length > 0 ? 'start-pre' : 'start');
-    if (type !== 'simple' && type !== 'idle' && type !== 'exec') this.log(`Starting ${unitLabel(this.unit)}...`);
+    if (type !== 'simple' && type !== 'idle' && type !== 'exec') this.say(starting(this.unit, this.jobId));
     const setup = this.setup();
     if (isSetupFailure(setup)) return this.failSetup(setup);
     createRuntimeDirectories(this.host.kernel.vfs, this.settings, setup.user.uid, setup.gid);
@@ -84,7 +94,7 @@ export class Service {
       const exit = await this.runControl('ExecStartPre', command, setup);
       if (epoch !== this.epoch) return { ok: false, result: this.result };
       if (exitResult(exit) !== 'success' && !command.ignoreFailure) {
-        this.log(`${this.name}: Control process exited, ${exitLine(exit)}`, NOTICE);
+        this.say(processExited(this.unit, 'Control', 'ExecStartPre', exit));
         return this.failStart(exitResult(exit));
       }
     }
@@ -96,24 +106,23 @@ export class Service {
 
   private async startMain(setup: ExecSetup, epoch: number): Promise<JobOutcome> {
     const { type } = this.settings;
-    const label = unitLabel(this.unit);
     if (type === 'oneshot') {
       this.state.set('activating', 'start');
       for (const command of this.settings.execStart) {
         const exit = await this.runControl('ExecStart', command, setup);
         if (epoch !== this.epoch) return { ok: false, result: this.result };
         if (exitResult(exit, this.settings.successExitStatus) !== 'success' && !command.ignoreFailure) {
-          this.log(`${this.name}: Main process exited, ${exitLine(exit)}`, NOTICE);
+          this.say(processExited(this.unit, 'Main', 'ExecStart', exit));
           return this.failStart(exitResult(exit));
         }
       }
       if (this.settings.remainAfterExit) this.state.set('active', 'exited');
       else {
         removeRuntimeDirectories(this.host.kernel.vfs, this.settings);
-        this.log(`${this.name}: Deactivated successfully.`);
+        this.say(deactivated(this.unit));
         this.state.set('inactive', 'dead');
       }
-      this.log(`Finished ${label}.`);
+      this.say(started(this.unit, this.jobId, 'Finished'));
       return DONE;
     }
     const [command] = this.settings.execStart;
@@ -124,7 +133,7 @@ export class Service {
       const exit = await control.exited;
       if (epoch !== this.epoch) return { ok: false, result: this.result };
       if (exitResult(exit) !== 'success') {
-        this.log(`${this.name}: Control process exited, ${exitLine(exit)}`, NOTICE);
+        this.say(processExited(this.unit, 'Control', 'ExecStart', exit));
         return this.failStart(exitResult(exit));
       }
       // What the start command left behind as children of init; other units starting meanwhile have other names.
@@ -141,12 +150,12 @@ export class Service {
       if (type === 'notify' || type === 'notify-reload') await this.waitUntilReady(spawned.process, epoch);
       if (epoch !== this.epoch) return { ok: false, result: this.result };
       if ((type === 'exec' || type === 'notify' || type === 'notify-reload') && this.mainExit?.pid === spawned.process.pid) {
-        this.log(`Failed to start ${label}.`, ERR);
+        this.say(failedToStart(this.unit, this.jobId));
         return { ok: false, result: this.result };
       }
     }
     this.state.set('active', 'running');
-    this.log(`Started ${label}.`);
+    this.say(started(this.unit, this.jobId));
     return DONE;
   }
 
@@ -164,25 +173,13 @@ export class Service {
     return found;
   }
 
-  /**
-   * Type=notify: gunicorn sends READY=1 to $NOTIFY_SOCKET once it listens.
-   * There is no datagram socket here for it to reach, so readiness is taken
-   * to be the moment a process of the service listens on a socket. Ends
-   * early if the main process exits; gives up after TimeoutStartSec= as
-   * systemd does.
-   */
+  /** Type=notify: waits for readiness while the main process runs; gives up after TimeoutStartSec= as systemd does. */
   private async waitUntilReady(main: Process, epoch: number): Promise<void> {
-    const deadline = Date.now() + this.settings.timeoutStartSec * 1000;
-    while (epoch === this.epoch && this.mainExit?.pid !== main.pid) {
-      if (listensOnSocket(this.host.kernel, this.cgroup)) return;
-      if (Date.now() > deadline) {
-        this.log(`${this.name}: Start operation timed out. Terminating.`, ERR);
-        await this.terminate('SIGTERM');
-        this.failStart('timeout');
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
-    }
+    const waiting = () => epoch === this.epoch && this.mainExit?.pid !== main.pid;
+    if ((await waitForReadiness(this.host.kernel, this.cgroup, this.settings.timeoutStartSec * 1000, waiting)) !== 'timeout') return;
+    this.log(`${this.name}: Start operation timed out. Terminating.`, ERR);
+    await this.terminate('SIGTERM');
+    this.failStart('timeout');
   }
 
   private watchMain(process: Process, epoch: number): void {
@@ -198,17 +195,17 @@ export class Service {
     this.mainPid = null;
     this.mainExit = { pid, exit };
     const result = exitResult(exit, this.settings.successExitStatus);
-    if (result !== 'success') this.log(`${this.name}: Main process exited, ${exitLine(exit)}`, NOTICE);
+    if (result !== 'success') this.say(processExited(this.unit, 'Main', 'ExecStart', exit));
     for (const process of this.cgroup.members()) process.signal('SIGTERM');
     if (result === 'success' && this.settings.remainAfterExit && this.state.active === 'active') {
       this.state.set('active', 'exited');
       return;
     }
     removeRuntimeDirectories(this.host.kernel.vfs, this.settings);
-    if (result === 'success') this.log(`${this.name}: Deactivated successfully.`);
+    if (result === 'success') this.say(deactivated(this.unit));
     else {
       this.result = result;
-      this.log(`${this.name}: Failed with result '${result}'.`, WARNING);
+      this.say(failedWithResult(this.unit, result));
     }
     if (shouldRestart(this.settings.restart, result, exit)) {
       this.state.set('activating', 'auto-restart');
@@ -221,10 +218,11 @@ export class Service {
   private autoRestart(): void {
     this.restartTimer = null;
     this.restartCount += 1;
-    this.log(`${this.name}: Scheduled restart job, restart counter is at ${this.restartCount}.`);
-    this.log(`Stopped ${unitLabel(this.unit)}.`);
+    this.say(restartScheduled(this.unit, this.restartCount));
+    this.jobId = this.host.nextJobId();
+    this.say(stopped(this.unit, this.jobId));
     this.state.set('inactive', 'dead');
-    void this.start(true);
+    void this.start({ automatic: true, restarting: true });
   }
 
   private failStart(result: ServiceResult): JobOutcome {
@@ -232,8 +230,8 @@ export class Service {
     this.epoch += 1;
     for (const process of this.cgroup.members()) process.signal('SIGTERM');
     removeRuntimeDirectories(this.host.kernel.vfs, this.settings);
-    this.log(`${this.name}: Failed with result '${result}'.`, WARNING);
-    this.log(`Failed to start ${unitLabel(this.unit)}.`, ERR);
+    this.say(failedWithResult(this.unit, result));
+    this.say(failedToStart(this.unit, this.jobId));
     this.mainPid = null;
     if (shouldRestart(this.settings.restart, result, null)) {
       this.state.set('activating', 'auto-restart');
@@ -245,19 +243,20 @@ export class Service {
   }
 
   async stop(): Promise<void> {
-    const label = unitLabel(this.unit);
     if (this.state.sub === 'auto-restart') {
+      this.jobId = this.host.nextJobId();
       this.cancelRestart();
       this.state.set(this.result === 'success' ? 'inactive' : 'failed', this.result === 'success' ? 'dead' : 'failed');
-      this.log(`Stopped ${label}.`);
+      this.say(stopped(this.unit, this.jobId));
       return;
     }
     if (this.state.active === 'inactive' || this.state.active === 'failed') return;
+    this.jobId = this.host.nextJobId();
     const epoch = ++this.epoch;
     const main = this.mainPid === null ? undefined : this.host.kernel.processes.get(this.mainPid);
     const mainExit = main ? watchExit(main) : null;
     this.state.set('deactivating', 'stop');
-    this.log(`Stopping ${label}...`);
+    this.say(stopping(this.unit, this.jobId));
     const setup = this.setup(this.mainPid === null ? {} : { MAINPID: String(this.mainPid) });
     if (!isSetupFailure(setup)) {
       for (const command of this.settings.execStop) await this.runControl('ExecStop', command, setup);
@@ -269,38 +268,27 @@ export class Service {
       const exit = await mainExit;
       this.mainExit = { pid: main.pid, exit };
       result = exitResult(exit, this.settings.successExitStatus);
-      if (result !== 'success') this.log(`${this.name}: Main process exited, ${exitLine(exit)}`, NOTICE);
+      if (result !== 'success') this.say(processExited(this.unit, 'Main', 'ExecStart', exit));
     }
     this.mainPid = null;
     removeRuntimeDirectories(this.host.kernel.vfs, this.settings);
-    if (result === 'success') this.log(`${this.name}: Deactivated successfully.`);
+    if (result === 'success') this.say(deactivated(this.unit));
     else {
       this.result = result;
-      this.log(`${this.name}: Failed with result '${result}'.`, WARNING);
+      this.say(failedWithResult(this.unit, result));
     }
     this.state.set(result === 'success' ? 'inactive' : 'failed', result === 'success' ? 'dead' : 'failed');
-    this.log(`Stopped ${label}.`);
+    this.say(stopped(this.unit, this.jobId));
   }
 
   /**
    * KillSignal= to the unit's processes (KillMode= says which), then, after
    * TimeoutStopSec=, SIGKILL to whatever is left.
    */
-  private async terminate(signal: SignalName): Promise<void> {
-    const { killMode } = this.settings;
+  private terminate(signal: SignalName): Promise<void> {
     const main = this.mainPid === null ? undefined : this.host.kernel.processes.get(this.mainPid);
-    if (killMode === 'none') return;
-    const targets = killMode === 'control-group' || !main ? this.cgroup.members() : [main];
-    for (const process of targets) process.signal(signal);
-    const timeout = this.settings.timeoutStopSec * 1000;
-    const left = await this.cgroup.waitUntilEmpty(timeout, killMode === 'control-group' || !main ? undefined : main);
-    if (left.length === 0 && killMode !== 'mixed') return;
-    if (left.length > 0) this.log(`${this.name}: State 'stop-sigterm' timed out. Killing.`, WARNING);
-    for (const process of this.cgroup.members()) {
-      if (left.length > 0) this.log(`${this.name}: Killing process ${process.pid} (${process.comm ?? process.argv[0]}) with signal SIGKILL.`, WARNING);
-      process.signal('SIGKILL');
-    }
-    await this.cgroup.waitUntilEmpty(timeout);
+    const { killMode, timeoutStopSec } = this.settings;
+    return this.cgroup.terminate({ signal, killMode, main, timeoutMs: timeoutStopSec * 1000, warn: (message) => this.log(`${this.name}: ${message}`, WARNING) });
   }
 
   async reload(): Promise<JobOutcome> {
@@ -313,7 +301,7 @@ export class Service {
     for (const command of isSetupFailure(setup) ? [] : this.settings.execReload) {
       const exit = await this.runControl('ExecReload', command, setup as ExecSetup);
       if (exitResult(exit) !== 'success' && !command.ignoreFailure) {
-        this.log(`${this.name}: Control process exited, ${exitLine(exit)}`, NOTICE);
+        this.say(processExited(this.unit, 'Control', 'ExecReload', exit));
         failed = exitResult(exit);
         break;
       }
@@ -359,23 +347,37 @@ export class Service {
   /**
    * A start that cannot set up its processes: an unreadable EnvironmentFile=
    * fails the unit with 'resources'; an unknown User= fails the first
-   * command's process with 217/USER, as systemd's forked child does.
+   * command's process with 217/USER, as systemd's forked child does. A
+   * Type=simple service counts as started once forked, so its start job
+   * succeeds and the failure is the main process exiting (Restart= applies).
    */
   private failSetup(failure: SetupFailure): JobOutcome {
-    this.log(`${this.name}: ${failure.message}`, ERR);
     const command = this.settings.execStartPre[0] ?? this.settings.execStart[0];
     if (failure.step === 'ENVIRONMENT' || !command) {
+      this.log(`${this.name}: ${failure.message}`, ERR);
       const task = this.settings.execStartPre.length > 0 ? 'start-pre' : 'start';
       this.log(`${this.name}: Failed to run '${task}' task: ${failure.reason}`, ERR);
       return this.failStart('resources');
     }
-    this.log(`${this.name}: Failed at step ${failure.step} spawning ${command.path}: ${failure.reason}`, ERR);
+    const isMain = this.settings.execStartPre.length === 0 && this.settings.type !== 'forking';
+    const startedAtFork = isMain && (this.settings.type === 'simple' || this.settings.type === 'idle');
     const spawned = failedProcess(this.host.kernel, command.argv, failure.status);
     const exit: ExitInfo = { code: 'exited', status: failure.status };
-    const isMain = this.settings.execStartPre.length === 0 && this.settings.type !== 'forking';
+    this.records.push({ kind: isMain ? 'ExecStart' : 'ExecStartPre', command, pid: spawned.pid, exit });
+    if (startedAtFork) {
+      this.state.set('active', 'running');
+      this.say(started(this.unit, this.jobId));
+    }
+    const { journal } = this.host;
+    const failed = spawnFailed(this.unit, failure.step, command.path, failure.reason);
+    journal.forkedChild(this.name, spawned.pid, `${this.name}: ${failure.message}`, ERR);
+    journal.forkedChild(this.name, spawned.pid, failed.message, ERR, failed.fields);
+    if (startedAtFork) {
+      this.mainExited(spawned.pid, exit);
+      return DONE;
+    }
     if (isMain) this.mainExit = { pid: spawned.pid, exit };
-    else this.records.push({ kind: 'ExecStartPre', command, pid: spawned.pid, exit });
-    this.log(`${this.name}: ${isMain ? 'Main' : 'Control'} process exited, ${exitLine(exit)}`, NOTICE);
+    this.say(processExited(this.unit, isMain ? 'Main' : 'Control', isMain ? 'ExecStart' : 'ExecStartPre', exit));
     return this.failStart('exit-code');
   }
 

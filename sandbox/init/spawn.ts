@@ -12,6 +12,7 @@ import { EMPTY_INPUT } from '../kernel/streams.ts';
 import type { UserEntry } from '../kernel/users.ts';
 import type { Launcher } from '../shell/launcher.ts';
 import { ERR, INFO, type Journal } from './journal.ts';
+import { spawnFailed } from './unit-messages.ts';
 import type { ExecCommand, LoadedUnit } from './units/types.ts';
 
 /** How a process ended, as systemd reports it (`code=exited, status=1/FAILURE`, `code=killed, signal=KILL`). */
@@ -112,8 +113,9 @@ export function spawnCommand(context: ExecContext, command: ExecCommand): Spawne
     const process = kernel.processes.spawn(1, user.uid, argv);
     const exited = watchExit(process);
     queueMicrotask(() => {
-      journal.manager(name, `${name}: ${first}`, ERR);
-      journal.manager(name, `${name}: Failed at step ${step} spawning ${found ?? command.path}: ${reason}`, ERR);
+      journal.forkedChild(name, process.pid, `${name}: ${first}`, ERR);
+      const failed = spawnFailed(unit, step, found ?? command.path, reason);
+      journal.forkedChild(name, process.pid, failed.message, ERR, failed.fields);
       kernel.processes.exit(process, status);
     });
     return { process, exited };

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { mainPid, stderrOnly } from './support/systemd.ts';
 import { openTestTerminal } from './support/terminal.ts';
 import { until } from './support/until.ts';
 
@@ -24,7 +25,7 @@ describe('reboot', () => {
     await installOrderedUnits();
     await run('sudo systemctl start idle; nohup sleep 500 >/dev/null 2>&1 &');
     const bootBefore = (await run('uptime -s')).stdout;
-    const idlePid = (await run('systemctl show -p MainPID --value idle')).stdout.trim();
+    const idlePid = await mainPid(machine, 'idle');
     await new Promise((resolve) => setTimeout(resolve, 1100));
 
     expect(await run('sudo reboot')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
@@ -70,7 +71,7 @@ describe('reboot', () => {
 
   it('asks for root', async () => {
     machine = await createMachine();
-    expect(await run('reboot')).toEqual({ stdout: '', stderr: 'Call to Reboot failed: Interactive authentication required.\n', exitCode: 1 });
+    expect(await run('reboot')).toEqual(stderrOnly('Call to Reboot failed: Interactive authentication required.\n', 1));
     expect((await run('sudo shutdown -h now')).exitCode).toBe(1);
     const before = (await run('systemctl show -p ActiveEnterTimestamp --value multi-user.target')).stdout;
     expect((await run('sudo shutdown -r now')).exitCode).toBe(0);

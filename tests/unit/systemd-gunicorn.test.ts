@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { mainPid, stderrOnly } from './support/systemd.ts';
 import { until } from './support/until.ts';
 
 const HAS_BUNDLE = existsSync(join(import.meta.dirname, '../../public/python-bundle.zip'));
@@ -66,11 +67,7 @@ describe.skipIf(!HAS_BUNDLE)('a gunicorn unit behind nginx', () => {
 
   it('starts as www-data once gunicorn listens on its socket in RuntimeDirectory', async () => {
     const started = await run('sudo systemctl enable --now app');
-    expect(started).toEqual({
-      stdout: '',
-      stderr: 'Created symlink /etc/systemd/system/multi-user.target.wants/app.service \u2192 /etc/systemd/system/app.service.\n',
-      exitCode: 0,
-    });
+    expect(started).toEqual(stderrOnly('Created symlink /etc/systemd/system/multi-user.target.wants/app.service \u2192 /etc/systemd/system/app.service.\n', 0));
     expect((await run('stat -c "%U %a" /run/app /run/app/app.sock')).stdout).toBe('www-data 755\nwww-data 777\n');
     const status = (await run('systemctl status app')).stdout;
     expect(status).toMatch(/^\u25cf app\.service - Gunicorn instance to serve app\n/);
@@ -78,8 +75,8 @@ describe.skipIf(!HAS_BUNDLE)('a gunicorn unit behind nginx', () => {
     expect(status).toMatch(/ {13}\u251c\u2500\d+ \/srv\/app\/venv\/bin\/python3 \/srv\/app\/venv\/bin\/gunicorn --workers 2 --bind unix:\/run\/app\/app\.sock app:app\n/);
     expect(status).toMatch(/gunicorn\[\d+\]: \[[^\]]+\] \[\d+\] \[INFO\] Listening at: unix:\/run\/app\/app\.sock \(\d+\)\n/);
     expect(status.indexOf('Listening at:')).toBeLessThan(status.indexOf('systemd[1]: Started app.service - Gunicorn instance to serve app.'));
-    const mainPid = (await run('systemctl show -p MainPID --value app')).stdout.trim();
-    expect((await run('ps -ef')).stdout).toMatch(new RegExp(`^www-data +${mainPid} +1 `, 'm'));
+    const appPid = await mainPid(machine, 'app');
+    expect((await run('ps -ef')).stdout).toMatch(new RegExp(`^www-data +${appPid} +1 `, 'm'));
   });
 
   it('answers through nginx', async () => {
@@ -87,7 +84,7 @@ describe.skipIf(!HAS_BUNDLE)('a gunicorn unit behind nginx', () => {
   });
 
   it('is restarted after a crash, as Restart=on-failure says, visibly in the journal', async () => {
-    const pid = (await run('systemctl show -p MainPID --value app')).stdout.trim();
+    const pid = await mainPid(machine, 'app');
     await run(`sudo kill -9 ${pid}`);
     const journal = await until(
       () => run('journalctl -u app -o cat --no-pager'),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { mainPid, stderrOnly } from './support/systemd.ts';
 import { until } from './support/until.ts';
 
 let machine: Machine;
@@ -79,7 +80,7 @@ describe('Restart=', { timeout: 60_000 }, () => {
   it('on-abnormal restarts after a kill, not after an error exit', async () => {
     await unit('guarded.service', '[Unit]\nDescription=Guarded\n\n[Service]\nExecStart=/usr/bin/sleep 1000\nRestart=on-abnormal\nRestartSec=50ms\n');
     await run('sudo systemctl start guarded');
-    const pid = (await run('systemctl show -p MainPID --value guarded')).stdout.trim();
+    const pid = await mainPid(machine, 'guarded');
     expect((await run(`sudo kill -9 ${pid}`)).exitCode).toBe(0);
     const lines = await waitForJournal('guarded', 'restart counter is at 1');
     expect(lines).toContain('systemd[1]: guarded.service: Main process exited, code=killed, status=9/KILL');
@@ -94,7 +95,7 @@ describe('Restart=', { timeout: 60_000 }, () => {
   it('shows a killed main process as code=killed', async () => {
     await unit('victim.service', '[Service]\nExecStart=/usr/bin/sleep 1000\n');
     await run('sudo systemctl start victim');
-    const pid = (await run('systemctl show -p MainPID --value victim')).stdout.trim();
+    const pid = await mainPid(machine, 'victim');
     await run(`sudo kill -KILL ${pid}`);
     const status = await until(() => run('systemctl status victim'), (result) => result.stdout.includes('failed'));
     expect(status.stdout).toContain('     Active: failed (Result: signal) since ');
@@ -130,12 +131,27 @@ describe('service settings', () => {
 
   it('fails at step USER for an unknown user, and CHDIR for a missing directory', async () => {
     await unit('nouser.service', '[Service]\nUser=nobody-here\nExecStart=/usr/bin/sleep 10\n');
-    await run('sudo systemctl start nouser');
-    expect((await run('systemctl status nouser')).stdout).toMatch(/Main PID: \d+ \(code=exited, status=217\/USER\)/);
+    // Type=simple is started once forked: the start job succeeds, the main process then fails.
+    expect(await run('sudo systemctl start nouser')).toEqual({ stdout: '', stderr: '', exitCode: 0 });
+    expect((await run('systemctl status nouser')).stdout).toMatch(
+      / {5}Active: failed \(Result: exit-code\) since .*\n(?: {3}Duration: .*\n)? {4}Process: (\d+) ExecStart=\/usr\/bin\/sleep 10 \(code=exited, status=217\/USER\)\n {3}Main PID: \1 \(code=exited, status=217\/USER\)\n/,
+    );
+    expect(await journal('nouser')).toEqual([
+      'systemd[1]: Started nouser.service.',
+      expect.stringMatching(/^systemd\[(?!1\])\d+\]: nouser\.service: Failed to determine user credentials: No such process$/),
+      expect.stringMatching(/^systemd\[(?!1\])\d+\]: nouser\.service: Failed at step USER spawning \/usr\/bin\/sleep: No such process$/),
+      'systemd[1]: nouser.service: Main process exited, code=exited, status=217/USER',
+      "systemd[1]: nouser.service: Failed with result 'exit-code'.",
+    ]);
+    await unit('nouser-exec.service', '[Service]\nType=exec\nUser=nobody-here\nExecStart=/usr/bin/sleep 10\n');
+    expect((await run('sudo systemctl start nouser-exec')).stderr).toBe(
+      'Job for nouser-exec.service failed because the control process exited with error code.\nSee "systemctl status nouser-exec.service" and "journalctl -xeu nouser-exec.service" for details.\n',
+    );
     await unit('nodir.service', '[Service]\nWorkingDirectory=/srv/absent\nExecStart=/usr/bin/sleep 10\n');
     await run('sudo systemctl start nodir');
     const status = await until(() => run('systemctl status nodir'), (result) => result.stdout.includes('200/CHDIR'));
-    expect(status.stdout).toContain('systemd[1]: nodir.service: Changing to the requested working directory failed: No such file or directory\n');
+    const childPid = /Main PID: (\d+) \(code=exited, status=200\/CHDIR\)/.exec(status.stdout)?.[1];
+    expect(status.stdout).toContain(`systemd[${childPid}]: nodir.service: Changing to the requested working directory failed: No such file or directory\n`);
   });
 
   it('makes RuntimeDirectory= for User= and removes it at stop', async () => {
@@ -149,7 +165,7 @@ describe('service settings', () => {
   it('starts what a unit Requires= first, and fails with it', async () => {
     await unit('base.service', '[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/false\n');
     await unit('top.service', '[Unit]\nDescription=Top\nRequires=base.service\nAfter=base.service\n\n[Service]\nExecStart=/usr/bin/sleep 100\n');
-    expect(await run('sudo systemctl start top')).toEqual({ stdout: '', stderr: "A dependency job for top.service failed. See 'journalctl -xe' for details.\n", exitCode: 1 });
+    expect(await run('sudo systemctl start top')).toEqual(stderrOnly("A dependency job for top.service failed. See 'journalctl -xe' for details.\n", 1));
     expect(await journal('top')).toEqual(['systemd[1]: Dependency failed for top.service - Top.', "systemd[1]: top.service: Job top.service/start failed with result 'dependency'."]);
     await unit('base.service', '[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/true\n');
     await run('sudo systemctl daemon-reload; sudo systemctl reset-failed');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { stderrOnly } from './support/systemd.ts';
 import { openTestTerminal } from './support/terminal.ts';
 import { until } from './support/until.ts';
 
@@ -35,7 +36,7 @@ describe('systemctl edit', () => {
   });
 
   it('wants a terminal, as systemctl does', async () => {
-    expect(await machine.exec('sudo systemctl edit web')).toEqual({ stdout: '', stderr: 'Cannot edit units if not on a tty.\n', exitCode: 1 });
+    expect(await machine.exec('sudo systemctl edit web')).toEqual(stderrOnly('Cannot edit units if not on a tty.\n', 1));
   });
 });
 

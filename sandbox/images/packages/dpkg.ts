@@ -1,5 +1,6 @@
 import type { Inode } from '../../kernel/inode.ts';
 import { dirname } from '../../kernel/path.ts';
+import { removeTree } from '../../kernel/remove-tree.ts';
 import type { Vfs } from '../../kernel/vfs.ts';
 import {
   APT_EXTENDED_STATES,
@@ -67,17 +68,6 @@ export function removeFiles(vfs: Vfs, pkg: Package, purge: boolean): void {
     if (!node) continue;
     if (node.kind !== 'dir') vfs.unlink(file.path);
     else if (node.entries.size === 0 && (purge || !holdsConffiles(pkg, file))) vfs.rmdir(file.path);
-  }
-}
-
-function removeTree(vfs: Vfs, path: string): void {
-  const node = vfs.tryLookup(path, undefined, false);
-  if (!node) return;
-  if (node.kind === 'dir') {
-    for (const name of vfs.readdir(path)) removeTree(vfs, `${path}/${name}`);
-    vfs.rmdir(path);
-  } else {
-    vfs.unlink(path);
   }
 }
 

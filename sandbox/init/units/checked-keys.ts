@@ -8,7 +8,7 @@ import { readTimeoutParameter } from './common-parsers.ts';
 import type { SettingContext, SettingParser } from './setting-context.ts';
 import { SYNTAX_CHECKED_PARSERS } from './syntax-checked-keys.ts';
 import { parseBoolean, parseSignal, parseTimeSpan } from './values.ts';
-import { extractFirstWord } from './words.ts';
+import { listWords } from './words.ts';
 
 /** key → [what systemd calls the value, the values it accepts]: `Failed to parse WHAT, ignoring: VALUE`. */
 const ENUMS: Record<string, [string, string]> = {
@@ -76,17 +76,6 @@ export const REMOVED_KEYS: Record<string, readonly string[]> = {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function words(value: string): string[] {
-  const out: string[] = [];
-  let rest = value;
-  for (;;) {
-    const result = extractFirstWord(rest, { unquote: true, cunescape: false });
-    if ('error' in result || result.word === null) return out;
-    out.push(result.word);
-    rest = result.rest;
-  }
-}
-
 function enumParser(what: string, values: string): SettingParser {
   const allowed = values.split(' ');
   return (context) => {
@@ -95,7 +84,7 @@ function enumParser(what: string, values: string): SettingParser {
 }
 
 const absolutePaths: SettingParser = (context) => {
-  for (const word of words(context.value)) {
+  for (const word of listWords(context.value)) {
     const path = word.replace(/^-?\+?/, '').split(':')[0]!;
     if (!path.startsWith('/')) context.warn(`${context.key}= path is not absolute, ignoring: ${path}`);
   }
@@ -137,7 +126,7 @@ const action: SettingParser = (context) => {
 
 /** RestartPreventExitStatus= and kin: exit codes 0–255 and signal names. */
 const exitStatusList: SettingParser = (context) => {
-  for (const word of words(context.value)) {
+  for (const word of listWords(context.value)) {
     const valid = /^\d+$/.test(word) ? Number(word) <= 255 : parseSignal(word) !== null;
     if (!valid) context.warn(`Failed to parse value, ignoring: ${word}`);
   }
@@ -176,23 +165,23 @@ const OTHER_PARSERS: Record<string, SettingParser> = {
     if (context.value !== '' && !valid) context.warn(`Invalid bus name, ignoring: ${context.value}`);
   },
   Sockets: (context) => {
-    for (const word of words(context.value)) {
+    for (const word of listWords(context.value)) {
       if (!word.endsWith('.socket')) context.warn(`Unit must be of type socket, ignoring: ${word}`);
     }
   },
   PassEnvironment: (context) => {
-    for (const word of words(context.value)) {
+    for (const word of listWords(context.value)) {
       if (!ENV_NAME.test(word)) context.warn(`Invalid environment name for PassEnvironment, ignoring: ${word}`);
     }
   },
   UnsetEnvironment: (context) => {
-    for (const word of words(context.value)) {
+    for (const word of listWords(context.value)) {
       const name = word.includes('=') ? word.slice(0, word.indexOf('=')) : word;
       if (!ENV_NAME.test(name)) context.warn(`Invalid environment name or assignment UnsetEnvironment, ignoring: ${word}`);
     }
   },
   LogExtraFields: (context) => {
-    for (const word of words(context.value)) {
+    for (const word of listWords(context.value)) {
       if (!word.includes('=')) context.warn(`Log field lacks '=' character, ignoring: ${word}`);
     }
   },

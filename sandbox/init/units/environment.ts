@@ -1,9 +1,10 @@
 /** `Environment=` and `EnvironmentFile=` as systemd 252 reads them. */
 
+import { expandOrWarn } from './common-parsers.ts';
 import type { SettingContext } from './setting-context.ts';
 import { SpecifierError, expandSpecifiers } from './specifiers.ts';
 import type { ServiceSettings } from './types.ts';
-import { extractFirstWord } from './words.ts';
+import { splitWords } from './words.ts';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -21,21 +22,14 @@ export function parseEnvironment(context: SettingContext, service: ServiceSettin
     service.environment = [];
     return;
   }
-  let rest = context.value;
-  for (;;) {
-    const result = extractFirstWord(rest, { unquote: true, cunescape: true });
-    if ('error' in result) {
-      context.warn(`Invalid syntax, ignoring: ${context.value}`);
-      return;
-    }
-    if (result.word === null) return;
-    rest = result.rest;
+  const { words, error: syntaxError } = splitWords(context.value, { unquote: true, cunescape: true });
+  for (const word of words) {
     let resolved: string;
     try {
-      resolved = expandSpecifiers(result.word, context.specifiers);
+      resolved = expandSpecifiers(word, context.specifiers);
     } catch (error) {
       if (!(error instanceof SpecifierError)) throw error;
-      context.warn(`Failed to resolve specifiers in ${result.word}, ignoring: ${error.message}`);
+      context.warn(`Failed to resolve specifiers in ${word}, ignoring: ${error.message}`);
       continue;
     }
     const assignment = parseEnvAssignment(resolved);
@@ -46,6 +40,7 @@ export function parseEnvironment(context: SettingContext, service: ServiceSettin
     service.environment = service.environment.filter(([name]) => name !== assignment[0]);
     service.environment.push(assignment);
   }
+  if (syntaxError) context.warn(`Invalid syntax, ignoring: ${context.value}`);
 }
 
 export function parseEnvironmentFile(context: SettingContext, service: ServiceSettings): void {
@@ -53,14 +48,8 @@ export function parseEnvironmentFile(context: SettingContext, service: ServiceSe
     service.environmentFiles = [];
     return;
   }
-  let resolved: string;
-  try {
-    resolved = expandSpecifiers(context.value, context.specifiers);
-  } catch (error) {
-    if (!(error instanceof SpecifierError)) throw error;
-    context.warn(`Failed to resolve unit specifiers in '${context.value}', ignoring: ${error.message}`);
-    return;
-  }
+  const resolved = expandOrWarn(context, context.value);
+  if (resolved === null) return;
   const optional = resolved.startsWith('-');
   const path = optional ? resolved.slice(1) : resolved;
   if (!path.startsWith('/')) {

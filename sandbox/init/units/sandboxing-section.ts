@@ -7,7 +7,7 @@
 import { readEnum } from './common-parsers.ts';
 import type { SettingContext, SettingParser } from './setting-context.ts';
 import { parseBoolean } from './values.ts';
-import { extractFirstWord } from './words.ts';
+import { listWords } from './words.ts';
 
 const SIZE = /^\d+(\.\d+)?[KMGTPE]?$/;
 const PERCENT = /^\d+(\.\d+)?%$/;
@@ -47,12 +47,8 @@ function tasksMax(context: SettingContext): void {
 
 /** ReadWritePaths= and kin: absolute paths, each optionally prefixed with `-` and `+`. */
 function pathList(context: SettingContext): void {
-  let rest = context.value;
-  for (;;) {
-    const result = extractFirstWord(rest, { unquote: true, cunescape: false });
-    if ('error' in result || result.word === null) return;
-    rest = result.rest;
-    const path = result.word.replace(/^-?\+?/, '');
+  for (const word of listWords(context.value)) {
+    const path = word.replace(/^-?\+?/, '');
     if (!path.startsWith('/')) context.warn(`${context.key}= path is not absolute, ignoring: ${path}`);
   }
 }

@@ -19,7 +19,7 @@ import type { SettingContext, SettingParser } from './setting-context.ts';
 import { SpecifierError, expandSpecifiers } from './specifiers.ts';
 import type { ExecCommand, RestartPolicy, ServiceSettings, ServiceType } from './types.ts';
 import { parseSignal } from './values.ts';
-import { extractFirstWord } from './words.ts';
+import { splitWords } from './words.ts';
 
 /** systemd 252's service types (notify-reload came in 253). */
 const SERVICE_TYPES: readonly ServiceType[] = ['simple', 'exec', 'forking', 'oneshot', 'dbus', 'notify', 'idle'];
@@ -136,16 +136,9 @@ function runtimeDirectory(context: SettingContext): void {
     settings.runtimeDirectory = [];
     return;
   }
-  let rest = context.value;
-  for (;;) {
-    const result = extractFirstWord(rest, { unquote: true, cunescape: true });
-    if ('error' in result) {
-      context.warn(`Invalid syntax, ignoring: ${context.value}`);
-      return;
-    }
-    if (result.word === null) return;
-    rest = result.rest;
-    const name = expandOrWarn(context, result.word);
+  const { words, error } = splitWords(context.value, { unquote: true, cunescape: true });
+  for (const word of words) {
+    const name = expandOrWarn(context, word);
     if (name === null) continue;
     const simplified = simplifyPath(name);
     if (simplified.startsWith('/')) {
@@ -156,6 +149,7 @@ function runtimeDirectory(context: SettingContext): void {
       settings.runtimeDirectory.push(simplified);
     }
   }
+  if (error) context.warn(`Invalid syntax, ignoring: ${context.value}`);
 }
 
 /** StandardOutput= and StandardError= (systemd calls both "output" in its messages). */

@@ -4,19 +4,7 @@ import { expandOrWarn, readEnum, readSeconds, readUnsigned } from './common-pars
 import type { SettingContext, SettingParser } from './setting-context.ts';
 import type { InstallSettings, UnitSettings } from './types.ts';
 import { parseUnitName } from './unit-name.ts';
-import { extractFirstWord } from './words.ts';
-
-/** Splits a value into words as dependency lists do (quotes resolved, escapes kept). */
-function words(value: string): string[] {
-  const out: string[] = [];
-  let rest = value;
-  for (;;) {
-    const result = extractFirstWord(rest, { unquote: true, cunescape: false });
-    if ('error' in result || result.word === null) return out;
-    out.push(result.word);
-    rest = result.rest;
-  }
-}
+import { listWords } from './words.ts';
 
 /**
  * A dependency's unit name: specifiers expanded, and a template filled with
@@ -43,7 +31,7 @@ const NOTED_SELF_DEPENDENCIES = ['Conflicts', 'Before', 'After', 'OnSuccess', 'O
 
 function dependencies(field: DependencyKey | null): SettingParser {
   return (context) => {
-    for (const word of words(context.value)) {
+    for (const word of listWords(context.value)) {
       const name = dependencyName(context, word);
       if (name === null) continue;
       if (name === context.specifiers.unitName) {
@@ -95,7 +83,7 @@ export const UNIT_PARSERS: Record<string, SettingParser> = {
       unitSettings(context).documentation = [];
       return;
     }
-    for (const word of words(context.value)) {
+    for (const word of listWords(context.value)) {
       const text = expandOrWarn(context, word);
       if (text === null) continue;
       const scheme = /^([a-z]+):/.exec(text)?.[1];
@@ -142,7 +130,7 @@ function installList(field: InstallKey): SettingParser {
       list.length = 0;
       return;
     }
-    for (const word of words(context.value)) list.push(expandQuietly(context, word));
+    for (const word of listWords(context.value)) list.push(expandQuietly(context, word));
   };
 }
 

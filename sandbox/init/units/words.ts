@@ -119,3 +119,21 @@ export function extractFirstWord(text: string, options: WordOptions): WordResult
   while (i < text.length && WHITESPACE.includes(text[i]!)) i++;
   return { word, rest: text.slice(i) };
 }
+
+/** Every word of `text`, and what stopped the reading early (null when it reached the end). */
+export function splitWords(text: string, options: WordOptions): { words: string[]; error: WordError | null } {
+  const words: string[] = [];
+  let rest = text;
+  for (;;) {
+    const result = extractFirstWord(rest, options);
+    if ('error' in result) return { words, error: result.error };
+    if (result.word === null) return { words, error: null };
+    words.push(result.word);
+    rest = result.rest;
+  }
+}
+
+/** The words of a list setting (dependencies, paths): quotes resolved, escapes kept, a bad word ending the list. */
+export function listWords(value: string): string[] {
+  return splitWords(value, { unquote: true, cunescape: false }).words;
+}

@@ -1,11 +1,13 @@
 /** journalctl: the journal, filtered by unit, boot, time and priority; -f follows it until Ctrl-C. */
 import { type JournalEntry, PRIORITIES } from '../../init/journal.ts';
 import type { Program, ProgramContext } from '../types.ts';
+import { catalogLines } from './journal-catalog.ts';
 import { shortLine } from './journal-lines.ts';
 import { seesJournal } from './systemctl-jobs.ts';
 import { unitName } from './systemctl-options.ts';
 import { parseJournalTime } from './journal-time.ts';
 import { timestamp } from './timespan.ts';
+import { SYSTEMD_VERSION } from './version.ts';
 
 interface JournalQuery {
   units: string[];
@@ -21,9 +23,12 @@ interface JournalQuery {
   quiet: boolean;
   output: 'short' | 'cat';
   listBoots: boolean;
+  version: boolean;
+  /** -x: each line systemd's catalog explains is followed by the explanation. */
+  catalog: boolean;
 }
 
-const IGNORED = new Set(['--no-pager', '-x', '--catalog', '-l', '--full', '-a', '--all', '--no-hostname', '--system', '--utc']);
+const IGNORED = new Set(['--no-pager', '-l', '--full', '-a', '--all', '--no-hostname', '--system', '--utc']);
 
 function parsePriority(text: string): number | null {
   if (/^[0-7]$/.test(text)) return Number(text);
@@ -57,7 +62,7 @@ function parseArgs(given: readonly string[]): JournalQuery | string {
   const args = splitBundles(given);
   const query: JournalQuery = {
     units: [], identifiers: [], follow: false, lines: null, boot: null, since: null, until: null,
-    maxPriority: 7, minPriority: 0, quiet: false, output: 'short', listBoots: false,
+    maxPriority: 7, minPriority: 0, quiet: false, output: 'short', listBoots: false, version: false, catalog: false,
   };
   const now = Date.now();
   for (let i = 0; i < args.length; i++) {
@@ -74,6 +79,8 @@ function parseArgs(given: readonly string[]): JournalQuery | string {
     else if (arg === '-q' || arg === '--quiet') query.quiet = true;
     else if (arg === '-r' || arg === '--reverse') continue;
     else if (arg === '--list-boots') query.listBoots = true;
+    else if (arg === '--version') query.version = true;
+    else if (arg === '-x' || arg === '--catalog') query.catalog = true;
     else if (arg === '-k' || arg === '--dmesg') query.identifiers.push('kernel');
     else if (arg === '-u' || arg.startsWith('--unit') || /^-u./.test(arg)) {
       const value = takeValue(arg.startsWith('--unit') ? '--unit' : '-u');
@@ -129,7 +136,8 @@ function matches(entry: JournalEntry, query: JournalQuery, bootIndex: number | n
 }
 
 function format(entry: JournalEntry, query: JournalQuery): string {
-  return query.output === 'cat' ? entry.message : shortLine(entry);
+  if (query.output === 'cat') return entry.message;
+  return [shortLine(entry), ...(query.catalog ? catalogLines(entry) : [])].join('\n');
 }
 
 const NOT_SEEING = `Hint: You are currently not seeing messages from other users and the system.
@@ -144,6 +152,10 @@ export const journalctl: Program = async (context: ProgramContext) => {
   if (typeof query === 'string') {
     stderr.write(`journalctl: ${query}\n`);
     return 1;
+  }
+  if (query.version) {
+    stdout.write(SYSTEMD_VERSION);
+    return 0;
   }
   const journal = kernel.systemd?.journal;
   if (!journal) {

@@ -26,16 +26,17 @@ export function quotedCommandLine(argv: readonly string[]): string {
   return argv.map((arg) => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(arg) ? arg : `"${arg.replace(/(["\\])/g, '\\$1')}"`)).join(' ');
 }
 
-/** `2.4M`: systemd's size format, in KiB steps. */
-function size(kib: number): string {
-  const units = ['K', 'M', 'G'];
-  let value = kib;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
+/** `2.4M`, `10.0M`: systemd's format_bytes(), one decimal cut (not rounded) off. */
+export function formatBytes(bytes: number): string {
+  const units = ['K', 'M', 'G', 'T'];
+  for (let index = units.length - 1; index >= 0; index--) {
+    const factor = 1024 ** (index + 1);
+    if (bytes < factor) continue;
+    // systemd takes the tenths from the value in the next smaller unit, itself cut.
+    const tenths = index === 0 ? Math.floor((bytes * 10) / 1024) % 10 : Math.floor((Math.floor(bytes / 1024 ** index) * 10) / 1024) % 10;
+    return `${Math.floor(bytes / factor)}.${tenths}${units[index]}`;
   }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)}${units[unit]}`;
+  return `${bytes}B`;
 }
 
 function loadedLine(kernel: Kernel, unit: ManagedUnit): string {
@@ -99,7 +100,7 @@ function processLines(kernel: Kernel, unit: ManagedUnit): string[] {
   if (members.length > 0 && state.active !== 'inactive' && state.active !== 'failed') {
     const memory = members.reduce((sum, process) => sum + footprint(commandName(process))[1], 0);
     lines.push(`${label('Tasks')} ${members.length} (limit: ${TASKS_LIMIT})`);
-    lines.push(`${label('Memory')} ${size(memory)}`);
+    lines.push(`${label('Memory')} ${formatBytes(memory * 1024)}`);
     lines.push(`${label('CGroup')} /system.slice/${unit.loaded.name}`);
     members.forEach((process: Process, index) => {
       const branch = index === members.length - 1 ? '\u2514\u2500' : '\u251c\u2500';

@@ -10,6 +10,9 @@ export interface SystemctlOptions {
   full: boolean;
   failed: boolean;
   wait: boolean;
+  version: boolean;
+  signal: string;
+  killWhom: string;
   lines: number;
   types: string[];
   states: string[];
@@ -29,8 +32,8 @@ function optionValue(args: string[], index: number, name: string): { value: stri
 
 export function parseSystemctl(argv: readonly string[]): ParsedCommandLine {
   const options: SystemctlOptions = {
-    now: false, all: false, quiet: false, noLegend: false, value: false, force: false, full: false, failed: false, wait: false,
-    lines: 10, types: [], states: [], properties: [],
+    now: false, all: false, quiet: false, noLegend: false, value: false, force: false, full: false, failed: false, wait: false, version: false,
+    lines: 10, types: [], states: [], properties: [], signal: 'SIGTERM', killWhom: 'all',
   };
   const words: string[] = [];
   const args = argv.slice(1);
@@ -54,8 +57,9 @@ export function parseSystemctl(argv: readonly string[]): ParsedCommandLine {
     else if (arg === '-f' || arg === '--force') options.force = true;
     else if (arg === '--failed') options.failed = true;
     else if (arg === '--wait') options.wait = true;
+    else if (arg === '--version') options.version = true;
     else {
-      const named = [['-n', '--lines'], ['-t', '--type'], ['-p', '--property'], ['--state', '--state']] as const;
+      const named = [['-n', '--lines'], ['-t', '--type'], ['-p', '--property'], ['--state', '--state'], ['-s', '--signal'], ['--kill-whom', '--kill-whom'], ['--kill-who', '--kill-who']] as const;
       let handled = false;
       for (const [short, long] of named) {
         const found = optionValue(args, i, long) ?? (short.length === 2 && arg.startsWith(short) && arg.length > 2 ? { value: arg.slice(2), consumed: 1 } : optionValue(args, i, short));
@@ -68,6 +72,8 @@ export function parseSystemctl(argv: readonly string[]): ParsedCommandLine {
           options.lines = Number(found.value);
         } else if (long === '--type') options.types.push(...values);
         else if (long === '--property') options.properties.push(...values);
+        else if (long === '--signal') options.signal = found.value;
+        else if (long === '--kill-whom' || long === '--kill-who') options.killWhom = found.value;
         else options.states.push(...values);
         break;
       }

@@ -2,12 +2,14 @@
 import type { ManagedUnit } from '../../init/manager.ts';
 import type { Program } from '../types.ts';
 import { INSTALL_VERBS } from './systemctl-install.ts';
+import { kill } from './systemctl-kill.ts';
 import { AUTH_REQUIRED, type Verb, jobVerb, mayManage, seesJournal, warnIfChanged } from './systemctl-jobs.ts';
 import { LIST_VERBS } from './systemctl-list.ts';
 import { parseSystemctl, unitName } from './systemctl-options.ts';
 import { requestReboot } from './power.ts';
 import { renderSystemStatus } from './status-system.ts';
 import { renderStatus } from './status.ts';
+import { SYSTEMD_VERSION } from './version.ts';
 
 /** is-active and is-failed: one state per line; the exit status says whether any unit matched. */
 function stateQuery(matches: (unit: ManagedUnit) => boolean, noMatchStatus: number): Verb {
@@ -83,6 +85,7 @@ const VERBS: Record<string, Verb> = {
   reload: jobVerb('reload'),
   'try-restart': jobVerb('try-restart'),
   'reload-or-restart': jobVerb('reload-or-restart'),
+  kill,
   status,
   'is-active': stateQuery((unit) => unit.state.active === 'active' || unit.state.active === 'reloading', 3),
   'is-failed': stateQuery((unit) => unit.state.active === 'failed', 1),
@@ -100,6 +103,10 @@ const TAKES_PATTERNS = new Set(['list-units', 'list-unit-files', 'is-system-runn
 /** systemctl [OPTIONS...] COMMAND [UNIT...]: asks the service manager. */
 export const systemctl: Program = async (context) => {
   const parsed = parseSystemctl(context.argv);
+  if (parsed.ok && parsed.options.version) {
+    context.stdout.write(SYSTEMD_VERSION);
+    return 0;
+  }
   if (!parsed.ok) {
     context.stderr.write(`${parsed.error}\n`);
     return 1;

@@ -1,6 +1,6 @@
-import type { Vfs } from '../kernel/vfs.ts';
+import type { Vfs } from './vfs.ts';
 
-/** rm -rf PATH, as root: what systemd does to a RuntimeDirectory= at stop, and a boot to /run. */
+/** rm -rf PATH, as root: systemd removing a RuntimeDirectory= at stop, a boot clearing /run, dpkg purging a package. */
 export function removeTree(vfs: Vfs, path: string): void {
   const node = vfs.tryLookup(path, undefined, false);
   if (!node) return;
