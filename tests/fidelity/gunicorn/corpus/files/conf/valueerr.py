@@ -1,0 +1,2 @@
+bind = "127.0.0.1:{port}"
+workers = int("many")

@@ -1,0 +1,3 @@
+import flask_missing_extension
+
+app = None

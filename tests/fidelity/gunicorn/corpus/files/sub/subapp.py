@@ -1,0 +1,3 @@
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"hello from sub\n"]

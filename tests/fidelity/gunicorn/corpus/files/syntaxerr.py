@@ -1,0 +1,3 @@
+app = None
+
+print "starting"
