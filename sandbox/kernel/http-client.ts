@@ -5,6 +5,7 @@
  * machine.fetch() both report them in curl's words.
  */
 import type { Credentials } from './inode.ts';
+import { resolvePath } from './path.ts';
 import { type HttpResponse, type Network, type OutgoingRequest, isNetError } from './net.ts';
 
 /** The version curl reports on Ubuntu 24.04. */
@@ -31,6 +32,10 @@ export interface ClientRequest {
   contentType?: string;
   /** Connect to this Unix socket instead of the URL's host and port (curl --unix-socket). */
   unixSocket?: string;
+  /** Where a relative unix socket path starts from (the client's working directory). */
+  cwd?: string;
+  /** curl -0 asks in HTTP/1.0; otherwise HTTP/1.1. */
+  httpVersion?: 'HTTP/1.0' | 'HTTP/1.1';
   credentials: Credentials;
   /** Called with each line curl -v prints about the connection (without the `* `). */
   trace?: (line: string) => void;
@@ -100,8 +105,9 @@ export async function sendRequest(net: Network, request: ClientRequest): Promise
   if (unixSocket !== undefined) {
     trace(`  Trying ${unixSocket}:0...`);
     try {
-      const response = await net.connect({ family: 'unix', path: unixSocket }, outgoing, request.credentials);
-      return { hostName: target.hostName, connectedAddress: unixSocket, port: target.port, request: outgoing, response };
+      const path = resolvePath(request.cwd ?? '/', unixSocket);
+      const response = await net.connect({ family: 'unix', path }, outgoing, request.credentials);
+      return { hostName: target.hostName, connectedAddress: path, port: target.port, request: outgoing, response };
     } catch (error) {
       if (!isNetError(error)) throw error;
       if (error.code === 'ECONNRESET') throw resetError();
@@ -129,8 +135,9 @@ export async function sendRequest(net: Network, request: ClientRequest): Promise
   throw refused;
 }
 
+/** A server that closed the connection without answering (a killed worker, nginx's 444): curl read nothing at all. */
 function resetError(): CurlError {
-  return new CurlError(56, 'Recv failure: Connection reset by peer');
+  return new CurlError(52, 'Empty reply from server');
 }
 
 /**
@@ -148,9 +155,11 @@ function buildRequest(target: Target, request: ClientRequest): OutgoingRequest {
   if (!has('Accept')) defaults.push(['Accept', '*/*']);
   const given = request.headers.filter(([name]) => !['host', 'user-agent'].includes(name.toLowerCase()));
   const bodyHeaders: [string, string][] = [];
-  if (request.body && !has('Content-Length')) bodyHeaders.push(['Content-Length', String(request.body.length)]);
+  // A chunked body carries its own length (curl -H 'Transfer-Encoding: chunked').
+  const chunked = /chunked/i.test(find('Transfer-Encoding')?.[1] ?? '');
+  if (request.body && !has('Content-Length') && !chunked) bodyHeaders.push(['Content-Length', String(request.body.length)]);
   if (request.body && request.contentType && !has('Content-Type')) bodyHeaders.push(['Content-Type', request.contentType]);
   // curl leaves out a header given with an empty value (`-H 'Accept:'`), its own ones included.
   const headers = [...defaults, ...given, ...bodyHeaders].filter(([, value]) => value !== '');
-  return { method: request.method, target: target.path, httpVersion: 'HTTP/1.1', headers, body: request.body ?? new Uint8Array(0) };
+  return { method: request.method, target: target.path, httpVersion: request.httpVersion ?? 'HTTP/1.1', headers, body: request.body ?? new Uint8Array(0) };
 }

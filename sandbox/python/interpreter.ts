@@ -3,16 +3,19 @@ import type { PythonAssets } from '../api.ts';
 import type { Credentials } from '../kernel/inode.ts';
 import type { Vfs } from '../kernel/vfs.ts';
 import { type MachineFsMount, createMachineFsType } from './emscripten-fs.ts';
+import { Watchdog } from './watchdog.ts';
 import grpSource from './py/grp.py?raw';
 import bundleStoreSource from './py/shiplab_bundle_store.py?raw';
 import pwdSource from './py/pwd.py?raw';
 import checkToolkitSource from './py/shiplab_check.py?raw';
 import errnoSource from './py/shiplab_errno.py?raw';
 import gunicornSource from './py/shiplab_gunicorn.py?raw';
+import gunicornArbiterSource from './py/shiplab_gunicorn_arbiter.py?raw';
 import launcherSource from './py/shiplab_main.py?raw';
 import pipSource from './py/shiplab_pip.py?raw';
 import pipDataSource from './py/shiplab_pip_data.py?raw';
 import servingSource from './py/shiplab_serving.py?raw';
+import signalsSource from './py/shiplab_signals.py?raw';
 import venvSource from './py/shiplab_venv.py?raw';
 import werkzeugDebugSource from './py/shiplab_werkzeug_debug.py?raw';
 
@@ -62,28 +65,51 @@ export interface PythonNetwork {
   lanAddress: string;
 }
 
-/** A bound listener, or the error (EADDRINUSE, EACCES, EADDRNOTAVAIL) bind(2) failed with. */
+/** A bound listener, or the error (EADDRINUSE, EACCES, EADDRNOTAVAIL, ENOENT, ENOTDIR) bind(2) failed with. */
 export interface PythonListener {
-  error: 'EADDRINUSE' | 'EACCES' | 'EADDRNOTAVAIL' | null;
+  error: 'EADDRINUSE' | 'EACCES' | 'EADDRNOTAVAIL' | 'ENOENT' | 'ENOTDIR' | null;
   host: string;
   port: number;
   fd: number;
   close(): void;
 }
 
-/** shiplab_serving.handle, called from JS: the response comes back as a proxy of Python bytes. */
-type PythonRequestHandler = (request: Uint8Array, clientHost: string, clientPort: number, localHost: string, localPort: number) => { toJs(): Uint8Array; destroy(): void };
+/**
+ * The signal the watchdog delivers when a request outlives its time: SIGXCPU,
+ * the kernel's own "your budget is spent" signal (py/shiplab_serving.py handles it).
+ */
+const BUDGET_SIGNAL = 24;
+
+/** py/shiplab_serving.py as JS sees it (a proxy of the module). */
+interface ServingModule {
+  /** The response comes back as a proxy of Python bytes. */
+  handle(request: Uint8Array, clientHost: string, clientPort: number, localHost: string, localPort: number): { toJs(): Uint8Array; destroy(): void };
+  request_budget(): number | undefined;
+  child_signalled(pid: number, signal: string): void;
+  exit_status: number | undefined;
+}
 
 /** What run() returns when the program handed a server to the machine instead of exiting (shiplab_serving.SERVING_STATUS). */
 export const KEEP_SERVING = -1;
 
+/** What a signal did to a serving program: ended it (its exit status), left it serving, or nothing ('default': the signal's default action applies). */
+export type SignalOutcome = number | 'serving' | 'default';
+
 /** One CPython (Pyodide) instance, booted ahead of time and used by exactly one process. */
 export class Interpreter {
-  private handleRequest: PythonRequestHandler | null = null;
+  /** Called once if the server's own code ends the program while it serves (Gunicorn's halt). */
+  onServerExit: ((status: number) => void) | null = null;
+  private servingModule: ServingModule | null = null;
+  /** The interrupt buffer attached while a request runs (py/shiplab_signals.py raises signals through it). */
+  private attachedInterrupt: Int32Array | null = null;
+  /** Where the watchdog signals a request of a server with no terminal (or in the background). */
+  private readonly interrupt = Watchdog.control();
+  private readonly alarmControl = Watchdog.control();
 
   private constructor(
     private readonly pyodide: PyodideAPI,
     private readonly machineFs: MachineFsMount,
+    private readonly watchdog: Watchdog,
   ) {}
 
   /**
@@ -97,7 +123,7 @@ export class Interpreter {
     return pyodide.makeMemorySnapshot();
   }
 
-  static async boot(vfs: Vfs, assets: PythonAssets | undefined, bundle: Uint8Array | null, snapshot: Uint8Array): Promise<Interpreter> {
+  static async boot(vfs: Vfs, assets: PythonAssets | undefined, bundle: Uint8Array | null, snapshot: Uint8Array, watchdog: Watchdog): Promise<Interpreter> {
     const pyodide = await loadPyodide({ ...pyodideLocation(assets), _loadSnapshot: snapshot, stdout: () => {}, stderr: () => {} });
     // Files live outside the memory snapshot, so they are laid down again for each interpreter.
     const { FS } = pyodide;
@@ -107,7 +133,9 @@ export class Interpreter {
     FS.writeFile(`${SUPPORT_DIR}/shiplab_check.py`, checkToolkitSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_errno.py`, errnoSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_serving.py`, servingSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_signals.py`, signalsSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_gunicorn.py`, gunicornSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_gunicorn_arbiter.py`, gunicornArbiterSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_werkzeug_debug.py`, werkzeugDebugSource);
     FS.writeFile(`${SUPPORT_DIR}/pwd.py`, pwdSource);
     FS.writeFile(`${SUPPORT_DIR}/grp.py`, grpSource);
@@ -131,7 +159,12 @@ import sys
 sys.path[:] = [p for p in sys.path if p.startswith('/lib/')] + ['${SUPPORT_DIR}']
 import shiplab_main
 `);
-    return new Interpreter(pyodide, machineFs);
+    const interpreter = new Interpreter(pyodide, machineFs, watchdog);
+    pyodide.registerJsModule('shiplab_machine_interrupt', {
+      raiseSoon: (signal: number) => interpreter.attachedInterrupt && Atomics.store(interpreter.attachedInterrupt, 0, signal),
+      withdraw: (signal: number) => interpreter.attachedInterrupt && Atomics.compareExchange(interpreter.attachedInterrupt, 0, signal, 0),
+    });
+    return interpreter;
   }
 
   /** Runs `python3 ...` to completion, synchronously; returns the exit status. */
@@ -145,8 +178,13 @@ import shiplab_main
       // Ctrl-C while the interpreter was still being handed over: the program dies
       // before it runs, as a process does when SIGINT beats its signal handlers.
       if (Atomics.load(request.interruptBuffer, 0) !== 0) return SIGINT_STATUS;
-      pyodide.setInterruptBuffer(request.interruptBuffer);
     }
+    // Without a terminal no one can press Ctrl-C: the watchdog stops a program that never pauses (py/shiplab_main.py).
+    const interrupt = request.interruptBuffer ?? this.interrupt;
+    if (interrupt) pyodide.setInterruptBuffer(interrupt);
+    this.attachedInterrupt = interrupt;
+    const alarm =
+      !request.interruptBuffer && this.interrupt && this.alarmControl ? this.watchdog.arm(this.alarmControl, this.interrupt, BUDGET_SIGNAL, this.patienceSeconds * 1000) : null;
     if (request.network) pyodide.registerJsModule('shiplab_machine_net', request.network);
     if (request.process) pyodide.registerJsModule('shiplab_machine_process', request.process);
     const globals = pyodide.toPy({
@@ -174,25 +212,69 @@ shiplab_main.run(request['argv'], request['uid'], request['gid'], request['group
       return Number(status);
     } finally {
       globals.destroy();
-      if (request.interruptBuffer) pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
+      alarm?.disarm();
+      if (interrupt) pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
+      this.attachedInterrupt = null;
     }
   }
 
-  /** After run() returned KEEP_SERVING: serves one raw HTTP request through the server's own code; returns the raw response. */
-  serveRequest(request: Uint8Array, clientHost: string, clientPort: number, localHost: string, localPort: number): Uint8Array {
-    this.handleRequest ??= this.pyodide.runPython('import shiplab_serving; shiplab_serving.handle') as PythonRequestHandler;
-    const response = this.handleRequest(request, clientHost, clientPort, localHost, localPort);
+  /**
+   * After run() returned KEEP_SERVING: serves one raw HTTP request through the
+   * server's own code; returns the raw response. A request that outlives the
+   * server's time for one is signalled by the watchdog; Ctrl-C reaches a
+   * request through `terminalInterrupt`, the foreground terminal's buffer.
+   */
+  serveRequest(request: Uint8Array, clientHost: string, clientPort: number, localHost: string, localPort: number, terminalInterrupt?: Int32Array): Uint8Array {
+    const { pyodide, serving } = this;
+    const interrupt = terminalInterrupt ?? this.interrupt;
+    const seconds = serving.request_budget();
+    if (interrupt) pyodide.setInterruptBuffer(interrupt);
+    this.attachedInterrupt = interrupt;
+    const alarm = interrupt && this.alarmControl && typeof seconds === 'number' ? this.watchdog.arm(this.alarmControl, interrupt, BUDGET_SIGNAL, seconds * 1000) : null;
     try {
-      return response.toJs();
+      const response = serving.handle(request, clientHost, clientPort, localHost, localPort);
+      try {
+        return response.toJs();
+      } finally {
+        response.destroy();
+      }
     } finally {
-      response.destroy();
+      alarm?.disarm();
+      if (interrupt) pyodide.setInterruptBuffer(undefined as unknown as Int32Array);
+      this.attachedInterrupt = null;
+      this.reportServerExit();
     }
   }
 
-  /** A signal while serving: prints what the server's program would and returns its exit status, or null for the signal's default action. */
-  signalServer(signal: string): number | null {
-    const status = this.pyodide.runPython(`import shiplab_serving; shiplab_serving.signalled(${JSON.stringify(signal)})`) as number | undefined;
-    return status === undefined || status === null ? null : Number(status);
+  /** A signal sent to a child process of the server (a Gunicorn worker): the server's code handles it. */
+  signalChild(pid: number, signal: string): void {
+    this.serving.child_signalled(pid, signal);
+    this.reportServerExit();
+  }
+
+  /** How long Python may run without a pause when no one can press Ctrl-C (py/shiplab_signals.py). */
+  private get patienceSeconds(): number {
+    return Number(this.pyodide.pyimport('shiplab_signals').PATIENCE_SECONDS);
+  }
+
+  private get serving(): ServingModule {
+    this.servingModule ??= this.pyodide.pyimport('shiplab_serving') as unknown as ServingModule;
+    return this.servingModule;
+  }
+
+  private reportServerExit(): void {
+    const status = this.serving.exit_status;
+    if (typeof status !== 'number' || !this.onServerExit) return;
+    const report = this.onServerExit;
+    this.onServerExit = null;
+    report(status);
+  }
+
+  /** A signal while serving: prints what the server's program would, and says what became of the program. */
+  signalServer(signal: string): SignalOutcome {
+    const outcome = this.pyodide.runPython(`import shiplab_serving; shiplab_serving.signalled(${JSON.stringify(signal)})`) as number | string | undefined;
+    if (typeof outcome === 'number') return outcome;
+    return outcome === 'serving' ? 'serving' : 'default';
   }
 }
 

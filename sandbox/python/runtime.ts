@@ -1,6 +1,7 @@
 import type { PythonAssets } from '../api.ts';
 import type { Vfs } from '../kernel/vfs.ts';
 import { Interpreter } from './interpreter.ts';
+import { Watchdog } from './watchdog.ts';
 
 /**
  * Hands each Python process its own interpreter. One interpreter is always
@@ -10,11 +11,14 @@ export class PythonRuntime {
   private spare: Promise<Interpreter> | null = null;
   private bundle: Promise<Uint8Array | null> | null = null;
   private snapshot: Promise<Uint8Array> | null = null;
+  private readonly watchdog: Watchdog;
 
   constructor(
     private readonly vfs: Vfs,
     private readonly assets: PythonAssets | undefined,
-  ) {}
+  ) {
+    this.watchdog = new Watchdog(assets);
+  }
 
   /** Starts booting the spare interpreter now (call when the machine starts). */
   prewarm(): void {
@@ -52,6 +56,11 @@ export class PythonRuntime {
   private async boot(): Promise<Interpreter> {
     this.snapshot ??= Interpreter.makeSnapshot(this.assets);
     const [bundle, snapshot] = await Promise.all([this.loadBundle(), this.snapshot]);
-    return Interpreter.boot(this.vfs, this.assets, bundle, snapshot);
+    return Interpreter.boot(this.vfs, this.assets, bundle, snapshot, this.watchdog);
+  }
+
+  /** Stops the watchdog's thread (the machine is going away). */
+  dispose(): void {
+    this.watchdog.dispose();
   }
 }

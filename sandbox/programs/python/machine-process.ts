@@ -1,5 +1,5 @@
 import { type HttpHandler, isNetError } from '../../kernel/net.ts';
-import type { Process } from '../../kernel/processes.ts';
+import type { Process, SignalName } from '../../kernel/processes.ts';
 import type { PythonListener, PythonProcess } from '../../python/interpreter.ts';
 import type { ProgramContext } from '../types.ts';
 
@@ -14,9 +14,11 @@ export interface MachinePythonProcess extends PythonProcess {
  * The process of `context` as a pre-fork server (Gunicorn) sees it: worker
  * processes that are its children, with its command line, as fork() leaves
  * them, ending with it; daemonizing; and its Unix socket listeners, which
- * `handler` serves.
+ * `handler` serves. A signal sent to a worker (`kill -9 <worker pid>`) goes to
+ * `onWorkerSignal`: the server's code decides what it does, as the worker's
+ * handlers and its master's SIGCHLD handling would.
  */
-export function pythonProcess(context: ProgramContext, handler: HttpHandler): MachinePythonProcess {
+export function pythonProcess(context: ProgramContext, handler: HttpHandler, onWorkerSignal: (pid: number, signal: SignalName) => void): MachinePythonProcess {
   const { kernel, process, credentials } = context;
   let current: Process = process;
   let daemon: Process | null = null;
@@ -39,6 +41,8 @@ export function pythonProcess(context: ProgramContext, handler: HttpHandler): Ma
     forkWorker() {
       const worker = kernel.processes.spawn(current.pid, current.uid, current.argv, current.comm);
       workers.set(worker.pid, worker);
+      worker.onSignal((signal) => onWorkerSignal(worker.pid, signal));
+      void worker.killed.then((signal) => workers.has(worker.pid) && onWorkerSignal(worker.pid, signal));
       return worker.pid;
     },
     endWorker(pid, status) {
@@ -59,7 +63,7 @@ export function pythonProcess(context: ProgramContext, handler: HttpHandler): Ma
         const listener = kernel.net.listen({ family: 'unix', path }, handler, { pid: current.pid, credentials, backlog, mode: 0o777 });
         return { error: null, host: path, port: 0, fd: listener.fd, close: () => listener.close() };
       } catch (error) {
-        if (isNetError(error) && (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL')) {
+        if (isNetError(error) && (error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL' || error.code === 'ENOENT' || error.code === 'ENOTDIR')) {
           return { error: error.code, host: '', port: 0, fd: -1, close: () => {} };
         }
         throw error;

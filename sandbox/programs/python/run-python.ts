@@ -26,9 +26,11 @@ export async function runPython(context: ProgramContext, interpreterArgv: readon
   const handler: HttpHandler = async (request) => {
     // Python runs to the hand-over without yielding, so only a program that never serves leaves this false.
     if (!serving) throw new NetError('ECONNRESET');
-    return decodeResponse(interpreter.serveRequest(encodeRequest(request), request.remoteAddress, request.remotePort, request.localAddress, request.localPort));
+    // Ctrl-C reaches a request only while the server holds the terminal, not once it daemonized.
+    const ctrlC = machineProcess.daemon ? undefined : interruptBuffer;
+    return decodeResponse(interpreter.serveRequest(encodeRequest(request), request.remoteAddress, request.remotePort, request.localAddress, request.localPort, ctrlC));
   };
-  const machineProcess = pythonProcess(context, handler);
+  const machineProcess = pythonProcess(context, handler, (pid, signal) => serving && interpreter.signalChild(pid, signal));
   const network = pythonNetwork(context, handler, () => machineProcess.current);
   const status = interpreter.run({
     argv: interpreterArgv,

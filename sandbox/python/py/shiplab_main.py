@@ -5,11 +5,13 @@ Each process gets a fresh interpreter, so module state never leaks between runs.
 """
 
 import os
+import signal
 import sys
 import traceback
 
 import shiplab_gunicorn
 import shiplab_serving
+import shiplab_signals
 import shiplab_venv
 from shiplab_errno import linux_errno, to_linux
 
@@ -103,6 +105,24 @@ def run(argv, uid, gid, groups):
         return 130
 
 
+# The frame of the program's run: what a program that ignores its TimeoutError is killed back to.
+_program_frame = None
+_told = False
+
+
+@shiplab_signals.hidden
+def _ran_too_long(signum, frame):
+    """The watchdog's signal for a program without a terminal that never paused (interpreter.ts: run)."""
+    global _told
+    if _told:
+        shiplab_signals.kill(_program_frame, signum)
+    _told = True
+    raise TimeoutError(
+        "the program ran for %d seconds without a pause, with no terminal to press Ctrl-C in: the machine stopped it"
+        % shiplab_signals.PATIENCE_SECONDS
+    )
+
+
 def _enter_venv(prefix, executable):
     """What CPython does when pyvenv.cfg sits beside or above its executable."""
     sys.prefix = sys.exec_prefix = prefix
@@ -115,9 +135,13 @@ def _enter_venv(prefix, executable):
 
 
 def _run_program(argv, uid, gid, groups):
+    global _program_frame
+    _program_frame = sys._getframe()
+    signal.signal(signal.SIGXCPU, _ran_too_long)
     os.getuid = os.geteuid = lambda: uid
     os.getgid = os.getegid = lambda: gid
     os.getgroups = lambda: list(groups)
+    shiplab_signals.install()
     shiplab_gunicorn.install()
     # What runpy names in "No module named ...", as on Ubuntu; in a venv, the venv's python.
     sys.executable = "/usr/bin/python3"
@@ -136,6 +160,7 @@ def _run_program(argv, uid, gid, groups):
 
     main_globals = _fresh_main_module()
     status = 0
+    killed = False
     try:
         if mode == "c":
             sys.argv = ["-c", *script_args]
@@ -184,6 +209,10 @@ def _run_program(argv, uid, gid, groups):
     except KeyboardInterrupt as error:
         _print_exception(error, 1)
         status = 130
+    except shiplab_signals.Killed:
+        shiplab_signals.killed(signal.SIGXCPU)
+        status = 128 + signal.SIGKILL
+        killed = True
     except BaseException as error:  # noqa: BLE001 - a program's crash is printed, as CPython does
         _print_exception(error, 1)
         status = 1
@@ -191,8 +220,8 @@ def _run_program(argv, uid, gid, groups):
         try:
             import atexit
 
-            # A process that serves on has not exited yet.
-            if status != shiplab_serving.SERVING_STATUS:
+            # A process that serves on has not exited yet; a killed one runs no exit handlers.
+            if status != shiplab_serving.SERVING_STATUS and not killed:
                 atexit._run_exitfuncs()
         except BaseException:  # noqa: BLE001
             pass

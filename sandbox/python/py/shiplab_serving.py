@@ -13,26 +13,39 @@ parses, answers and logs every request.
 import errno
 import io
 import os
+import signal
 import socket
 import socketserver
 import sys
 import traceback
 
+import shiplab_signals
 import shiplab_werkzeug_debug  # noqa: F401 - the debugger of Werkzeug's dev server, made to run here
 from shiplab_errno import LINUX
+from shiplab_signals import hidden
 
 # What the launcher returns for a program that handed its server over (interpreter.ts: KEEP_SERVING).
 SERVING_STATUS = -1
+# What signalled() returns for a signal the server handled and serves on after (interpreter.ts: signalServer).
+STILL_SERVING = "serving"
 
 # What a program's Ctrl-C prints and exits with, by who started the server: see interrupted().
 _TRACEBACK, _HTTP_SERVER_TEST, _WERKZEUG = "traceback", "http.server", "werkzeug"
 
+# How long a request of a socketserver may run before the machine stops it (interpreter.ts: the watchdog).
+# A real server would wait forever; the machine's only thread cannot.
+REQUEST_SECONDS = shiplab_signals.PATIENCE_SECONDS
+
 _served = None
-# A server that is not a socketserver (Gunicorn, shiplab_gunicorn.py): its request and signal handlers.
-_handler = None
-_signal_handler = None
+# A server that is not a socketserver (Gunicorn, shiplab_gunicorn.py): see serve_with().
+_server = None
+# Set when the server's own code ended the program while serving: its exit status.
+exit_status = None
 _on_interrupt = _TRACEBACK
 _interrupt_traceback = ""
+# The frame of the request being served, and whether it already got its TimeoutError.
+_request_frame = None
+_request_warned = False
 
 
 class KeepServing(BaseException):
@@ -123,7 +136,26 @@ def _serve_forever(self, *args, **kwargs):
         raise OSError(errno.EBADF, LINUX["EBADF"][1])
     _served = self
     _on_interrupt = _interrupt_behaviour(self, sys._getframe(1))
+    signal.signal(signal.SIGXCPU, _request_too_long)
     raise KeepServing
+
+
+@hidden
+def _request_too_long(signum, frame):
+    """The watchdog's signal: the request gets a TimeoutError; if its code swallows that, it is killed."""
+    global _request_warned
+    if _server is not None:
+        return _server.budget_spent()
+    if _request_warned:
+        shiplab_signals.kill(_request_frame, signal.SIGXCPU)
+    _request_warned = True
+    raise request_timed_out()
+
+
+def request_timed_out():
+    return TimeoutError(
+        "the request was still running after %d seconds: the machine stopped it, where a real server would wait on" % REQUEST_SECONDS
+    )
 
 
 socketserver.TCPServer.server_bind = _server_bind
@@ -174,21 +206,57 @@ def _interrupt_behaviour(server, frame):
     return _TRACEBACK
 
 
-def serve_with(handler, signal_handler):
-    """Hands a server that answers raw requests itself to the machine: handler(request, client_host, client_port, local_host, local_port)."""
-    global _handler, _signal_handler
-    _handler, _signal_handler = handler, signal_handler
+def serve_with(server):
+    """Hands a server that answers raw requests itself to the machine. `server` has:
+
+    handle(request, client_host, client_port, local_host, local_port) -> the raw response;
+    signalled(name) -> its exit status, or None for the signal's default action;
+    child_signalled(pid, name): a signal sent to one of its child processes;
+    request_budget() -> seconds a request may run, or None; budget_spent(): called
+    (as a signal handler, inside the request) when one ran longer.
+    Any of them may end the program with SystemExit.
+    """
+    global _server
+    _server = server
+    signal.signal(signal.SIGXCPU, _request_too_long)
     raise KeepServing
 
 
+def ended(error):
+    """The server's own code ended the program with SystemExit `error`: its status is kept for the machine."""
+    global exit_status
+    exit_status = error.code if isinstance(error.code, int) else 0 if error.code is None else 1
+
+
+def _ending(call, *args):
+    """Calls the server; a SystemExit from it ends the program (see ended())."""
+    try:
+        return call(*args)
+    except SystemExit as error:
+        ended(error)
+        return None
+    finally:
+        _flush()
+
+
 def signalled(name):
-    """A signal while serving: the exit status the program's own handling ends with, or None for the signal's default action."""
-    if _signal_handler is not None:
-        try:
-            return _signal_handler(name)
-        finally:
-            _flush()
+    """A signal while serving: the exit status the program's own handling ends with,
+    STILL_SERVING, or None for the signal's default action."""
+    if _server is not None:
+        status = _ending(_server.signalled, name)
+        return exit_status if exit_status is not None else status
     return interrupted() if name == "SIGINT" else None
+
+
+def child_signalled(pid, name):
+    """A signal sent to a child process of the server (a Gunicorn worker)."""
+    if _server is not None:
+        _ending(_server.child_signalled, pid, name)
+
+
+def request_budget():
+    """The seconds the next request may run before the watchdog signals it (SIGXCPU), or None."""
+    return _server.request_budget() if _server is not None else REQUEST_SECONDS
 
 
 def handed_over(error):
@@ -270,21 +338,28 @@ class _ResponseWriter(io.RawIOBase):
 
 def handle(request, client_host, client_port, local_host, local_port):
     """Serves one request (raw HTTP bytes) as BaseServer._handle_request_noblock would; returns the raw response."""
-    if _handler is not None:
-        try:
-            return _handler(request.to_bytes(), client_host, client_port, local_host, local_port)
-        finally:
-            _flush()
+    global _request_frame, _request_warned
+    if _server is not None:
+        return _ending(_server.handle, request.to_bytes(), client_host, client_port, local_host, local_port) or b""
     server = _served
     client = (client_host, client_port, 0, 0) if server.address_family == socket.AF_INET6 else (client_host, client_port)
     connection = _Connection(request.to_bytes(), client)
+    _request_frame, _request_warned = sys._getframe(), False
     try:
-        if server.verify_request(connection, client):
-            # finish_request, not process_request: ThreadingMixIn's would start a thread Pyodide cannot run.
-            server.finish_request(connection, client)
-    except Exception:  # noqa: BLE001 - the server reports it, as its accept loop does
-        server.handle_error(connection, client)
+        try:
+            if server.verify_request(connection, client):
+                # finish_request, not process_request: ThreadingMixIn's would start a thread Pyodide cannot run.
+                server.finish_request(connection, client)
+        except Exception:  # noqa: BLE001 - the server reports it, as its accept loop does
+            server.handle_error(connection, client)
+    except KeyboardInterrupt:
+        # Ctrl-C during a request: the connection drops; the SIGINT that follows ends the server.
+        return b""
+    except shiplab_signals.Killed:
+        shiplab_signals.killed(signal.SIGXCPU)
+        return b""
     finally:
+        _request_frame = None
         server.shutdown_request(connection)
         _flush()
     return connection.sent()
