@@ -28,6 +28,8 @@ export interface Process {
   /** SIG_IGN: the signal is dropped from now on, also in children started later (as across exec). */
   ignore(signal: SignalName): void;
   readonly ignored: ReadonlySet<SignalName>;
+  /** The last signal delivered and not ignored, handled or not: bash names a job's end by it. */
+  readonly lastSignal: SignalName | null;
   /** Resolves with the signal that ended the process by its default action. */
   readonly killed: Promise<SignalName>;
   /** Resolves with the exit status once the process has left the table. */
@@ -36,6 +38,7 @@ export interface Process {
 
 class ProcessEntry implements Process {
   exitCode: number | null = null;
+  lastSignal: SignalName | null = null;
   readonly startedAt = Date.now();
   readonly killed: Promise<SignalName>;
   readonly exited: Promise<number>;
@@ -48,18 +51,19 @@ class ProcessEntry implements Process {
     readonly pid: number,
     readonly ppid: number,
     readonly uid: number,
-    readonly argv: readonly string[],
+    public argv: readonly string[],
     public tty: string | null,
-    readonly comm?: string,
+    public comm?: string,
   ) {
     this.killed = new Promise((resolve) => (this.kill = resolve));
     this.exited = new Promise((resolve) => (this.finish = resolve));
   }
 
   signal(signal: SignalName): void {
+    if (this.ignored.has(signal)) return;
+    this.lastSignal = signal;
     // SIGKILL can be neither caught nor ignored.
     if (signal === 'SIGKILL') return this.kill(signal);
-    if (this.ignored.has(signal)) return;
     if (this.handlers.size > 0) {
       for (const handler of this.handlers) handler(signal);
     } else if (defaultAction(signal) === 'terminate') {
@@ -74,6 +78,13 @@ class ProcessEntry implements Process {
 
   ignore(signal: SignalName): void {
     if (signal !== 'SIGKILL') this.ignored.add(signal);
+  }
+
+  /** execve(2): another program in the same process; caught signals go back to their default, ignored ones stay ignored. */
+  exec(argv: readonly string[], comm?: string): void {
+    this.argv = argv;
+    this.comm = comm;
+    this.handlers.clear();
   }
 }
 
@@ -118,6 +129,14 @@ export class ProcessTable {
     const entry = new ProcessEntry(this.nextPid++, ppid, uid, argv, parent?.tty ?? null, comm);
     for (const signal of parent?.ignored ?? []) entry.ignore(signal);
     this.running.set(entry.pid, entry);
+    return entry;
+  }
+
+  /** The process (still running) now runs `argv`: same pid, parent and terminal. */
+  exec(process: Process, argv: readonly string[], comm?: string): Process {
+    const entry = this.running.get(process.pid);
+    if (entry !== process) throw new Error(`exec: process ${process.pid} is not running`);
+    entry.exec(argv, comm);
     return entry;
   }
 

@@ -15,6 +15,8 @@ export interface SpawnOptions {
   stdin?: InputStream;
   stdout?: OutputStream;
   stderr?: OutputStream;
+  /** exec without fork (nohup, env): the command takes over the caller's process and pid. */
+  exec?: boolean;
 }
 
 /** What a running program is given: its arguments, environment, streams and the machine. */

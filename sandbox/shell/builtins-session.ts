@@ -2,7 +2,7 @@ import type { Builtin } from './builtins.ts';
 import { BUILTINS } from './builtins.ts';
 import { jobState } from './jobs.ts';
 import { ShellExit } from './shell-exit.ts';
-import type { Shell } from './shell.ts';
+import type { Shell, ShellIo } from './shell.ts';
 
 /** Builtins about the session itself: type, history, jobs, wait, fg. */
 
@@ -76,13 +76,48 @@ const history: Builtin = async (shell, _argv, io) => {
   return 0;
 };
 
-const jobs: Builtin = async (shell, _argv, io) => {
+/** `jobs -l` adds each job's pid, `jobs -p` prints only that; the later of the two wins. */
+function jobsFormat(shell: Shell, args: readonly string[], io: ShellIo): 'short' | 'long' | 'pids' | null {
+  let format: 'short' | 'long' | 'pids' = 'short';
+  for (const arg of args) {
+    if (!arg.startsWith('-') || arg === '-') break;
+    for (const letter of arg.slice(1)) {
+      if (letter === 'l') format = 'long';
+      else if (letter === 'p') format = 'pids';
+      else if (letter !== 'n' && letter !== 'r' && letter !== 's') {
+        io.stderr.write(`${shell.errorPrefix()}jobs: -${letter}: invalid option\njobs: usage: jobs [-lnprs] [jobspec ...] or jobs -x command [args]\n`);
+        return null;
+      }
+    }
+  }
+  return format;
+}
+
+const jobs: Builtin = async (shell, argv, io) => {
+  const format = jobsFormat(shell, argv.slice(1), io);
+  if (format === null) return 2;
   const last = shell.jobs.length - 1;
   shell.jobs.forEach((job, index) => {
     // Only an interactive shell reports jobs that have ended.
     if (job.status !== null && shell.mode !== 'login') return;
+    // A pipeline's first process leads its process group: its pid names the job.
+    if (format === 'pids') {
+      io.stdout.write(`${job.pids[0]}\n`);
+      return;
+    }
     const marker = index === last ? '+' : index === last - 1 ? '-' : ' ';
-    io.stdout.write(`[${job.id}]${marker}  ${jobState(job).padEnd(24)}${job.command}${job.status === null ? ' &' : ''}\n`);
+    const running = job.status === null ? ' &' : '';
+    if (format === 'short') {
+      io.stdout.write(`[${job.id}]${marker}  ${jobState(job).padEnd(24)}${job.command}${running}\n`);
+      return;
+    }
+    // -l: a line per process, the pipeline's later commands under the first.
+    job.stages.forEach((stage, stageIndex) => {
+      const pid = String(job.pids[stageIndex]).padStart(5);
+      const isLast = stageIndex === job.stages.length - 1;
+      const line = stageIndex === 0 ? `[${job.id}]${marker} ${pid} ${jobState(job).padEnd(24)}${stage}` : `     ${pid}${' '.repeat(23)}| ${stage}`;
+      io.stdout.write(`${line}${isLast ? running : ''}\n`);
+    });
   });
   shell.jobs = shell.jobs.filter((job) => job.status === null);
   return 0;

@@ -6,6 +6,11 @@ export function commandText(andOr: AndOr): string {
   return [pipelineText(andOr.first), ...andOr.rest.map(({ op, pipeline }) => `${op} ${pipelineText(pipeline)}`)].join(' ');
 }
 
+/** Each command of a pipeline, as `jobs -l` lists them beside their pids. */
+export function stageTexts(pipeline: Pipeline): string[] {
+  return pipeline.commands.map(commandOf);
+}
+
 function pipelineText(pipeline: Pipeline): string {
   return (pipeline.negated ? '! ' : '') + pipeline.commands.map(commandOf).join(' | ');
 }

@@ -33,7 +33,8 @@ export class Executor {
     return this.shell.lastStatus;
   }
 
-  async runAndOr(andOr: AndOr, io: ShellIo): Promise<number> {
+  /** `stages`: the shells, each with its own process, that a background pipeline's commands run in. */
+  async runAndOr(andOr: AndOr, io: ShellIo, stages?: readonly Shell[]): Promise<number> {
     const pipelines = [andOr.first, ...andOr.rest.map((link) => link.pipeline)];
     let status = 0;
     for (const [index, pipeline] of pipelines.entries()) {
@@ -43,7 +44,7 @@ export class Executor {
       const isLast = index === pipelines.length - 1;
       if (!isLast) this.conditionDepth++;
       try {
-        status = await this.runPipeline(pipeline, io);
+        status = await this.runPipeline(pipeline, io, stages);
       } finally {
         if (!isLast) this.conditionDepth--;
       }
@@ -54,7 +55,7 @@ export class Executor {
     return status;
   }
 
-  private async runPipeline(pipeline: Pipeline, io: ShellIo): Promise<number> {
+  private async runPipeline(pipeline: Pipeline, io: ShellIo, stageShells?: readonly Shell[]): Promise<number> {
     const { shell } = this;
     let status: number;
     if (pipeline.commands.length === 1) {
@@ -68,7 +69,7 @@ export class Executor {
         const pipe = isLast ? null : new Pipe();
         const stageIo: ShellIo = { ...io, stdin, stdout: pipe?.writer ?? io.stdout };
         const reader = stdin;
-        const stage = shell.fork();
+        const stage = stageShells?.[index] ?? shell.fork();
         // Once the next stage has stopped reading, this one ends at its next command, as SIGPIPE ends a subshell.
         pipe?.writer.whenBroken?.(() => stage.stopWith('SIGPIPE'));
         stages.push(

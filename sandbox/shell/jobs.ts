@@ -1,8 +1,8 @@
 import type { AndOr } from './ast.ts';
-import { commandText } from './command-text.ts';
+import { commandText, stageTexts } from './command-text.ts';
 import { ExpansionError } from './expansion-error.ts';
 import { ShellExit } from './shell-exit.ts';
-import { SIGNALS, type SignalName } from '../kernel/processes.ts';
+import { type Process, SIGNALS, type SignalName } from '../kernel/processes.ts';
 import type { Job, Shell, ShellIo } from './shell.ts';
 
 /** How bash names a job's state in `jobs` and its end-of-job notices. */
@@ -21,30 +21,60 @@ export function jobState(job: Job): string {
 }
 
 /**
- * Starts `cmd &`: a subshell process of its own, so $!, `kill %1` and `fg`
- * reach it; what it runs is out of reach of Ctrl-C until `fg` brings it back.
+ * What a job's processes run: one simple command (bash's forked child execs
+ * it, so the job's pid is the program's); each command of a plain pipeline
+ * (one process per stage, $! the last); or anything else, in a subshell.
+ */
+function jobShape(andOr: AndOr): 'simple' | 'pipeline' | 'subshell' {
+  const { commands, negated } = andOr.first;
+  if (andOr.rest.length > 0 || negated) return 'subshell';
+  if (commands.length > 1) return 'pipeline';
+  return commands[0]!.type === 'simple' ? 'simple' : 'subshell';
+}
+
+/**
+ * Starts `cmd &` in processes of its own, so $!, `kill %1` and `fg` reach
+ * it; what it runs is out of reach of Ctrl-C until `fg` brings it back.
  */
 export function startJob(shell: Shell, andOr: AndOr, io: ShellIo): Job {
-  const command = commandText(andOr);
-  const process = shell.kernel.processes.spawn(shell.process.pid, shell.user.uid, [shell.name.replace(/^-/, '')]);
   const child = shell.fork();
-  child.process = process;
   child.foreground = new Set();
   child.interruption = { pending: false };
-  // A signal to the job reaches what it runs now, and it starts nothing more.
-  const job: Job = { id: (shell.jobs.at(-1)?.id ?? 0) + 1, command, pids: [process.pid], status: null, signal: null, done: Promise.resolve(0) };
-  const endBy = (signal: SignalName) => {
-    job.signal ??= signal;
-    child.signalForeground(signal);
-    child.stopWith(signal);
+  const shape = jobShape(andOr);
+  const command = commandText(andOr);
+  const stageList = shape === 'pipeline' ? stageTexts(andOr.first) : [command];
+  const job: Job = { id: (shell.jobs.at(-1)?.id ?? 0) + 1, command, pids: [], stages: stageList, status: null, signal: null, done: Promise.resolve(0) };
+  const processes: Process[] = [];
+  /** A process for `runner`: a signal reaches what it runs now, and it starts nothing more. */
+  const giveProcess = (runner: Shell, execs: boolean) => {
+    const process = shell.kernel.processes.spawn(shell.process.pid, shell.user.uid, [shell.name.replace(/^-/, '')]);
+    runner.process = process;
+    if (execs) runner.execProcess = process;
+    const endBy = (signal: SignalName) => {
+      runner.signalForeground(signal);
+      runner.stopWith(signal);
+    };
+    process.onSignal(endBy);
+    // SIGKILL skips handlers, and a program exec'd in the process drops them.
+    void process.killed.then(endBy);
+    processes.push(process);
+    job.pids.push(process.pid);
   };
-  process.onSignal(endBy);
-  // SIGKILL skips handlers: it must still reach what the job runs.
-  void process.killed.then(() => endBy('SIGKILL'));
+  let stages: Shell[] | undefined;
+  if (shape === 'pipeline') {
+    stages = andOr.first.commands.map((command) => {
+      const stage = child.fork();
+      stage.foreground = new Set();
+      giveProcess(stage, command.type === 'simple');
+      return stage;
+    });
+  } else {
+    giveProcess(child, shape === 'simple');
+  }
   // A background job has no say over the terminal: Python in it must not take the page's Ctrl-C.
   const jobIo: ShellIo = { ...io, terminal: undefined };
   job.done = child.executor
-    .runAndOr(andOr, jobIo)
+    .runAndOr(andOr, jobIo, stages)
     .catch((error: unknown) => {
       if (error instanceof ShellExit) return error.status;
       if (error instanceof ExpansionError) {
@@ -54,13 +84,15 @@ export function startJob(shell: Shell, andOr: AndOr, io: ShellIo): Job {
       throw error;
     })
     .then((status) => {
+      // The last process's end names the job's: a signal, when its status says so (a handled TERM may end in 0).
+      job.signal = processes.at(-1)!.lastSignal;
       job.status = status;
-      shell.kernel.processes.exit(process, status);
+      for (const process of processes) shell.kernel.processes.exit(process, status);
       return status;
     });
   shell.jobs.push(job);
-  shell.lastBackgroundPid = process.pid;
-  if (shell.mode === 'login' && io.terminal) io.stderr.write(`[${job.id}] ${process.pid}\n`);
+  shell.lastBackgroundPid = job.pids.at(-1)!;
+  if (shell.mode === 'login' && io.terminal) io.stderr.write(`[${job.id}] ${shell.lastBackgroundPid}\n`);
   shell.lastStatus = 0;
   return job;
 }
@@ -79,7 +111,8 @@ export function resolveJobSpecs(shell: Shell, args: string[], io: ShellIo): stri
       io.stderr.write(`${shell.errorPrefix()}kill: ${arg}: no such job\n`);
       return null;
     }
-    resolved.push(String(job.pids[0]));
+    // bash signals the job's process group: every process of a pipeline.
+    resolved.push(...job.pids.map(String));
   }
   return resolved;
 }

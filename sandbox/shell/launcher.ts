@@ -1,6 +1,6 @@
 import { isFsError } from '../kernel/errors.ts';
 import { Access, type Credentials, mayAccess } from '../kernel/inode.ts';
-import { SIGNALS } from '../kernel/processes.ts';
+import { type Process, SIGNALS } from '../kernel/processes.ts';
 import type { UserEntry } from '../kernel/users.ts';
 import type { Program } from '../programs/types.ts';
 import { packageFor } from './command-not-found.ts';
@@ -16,6 +16,8 @@ export interface Launch {
   credentials: Credentials;
   cwd: string;
   ppid: number;
+  /** The process to exec in rather than fork a child (a background job's simple command). */
+  execInto?: Process;
 }
 
 const decoder = new TextDecoder();
@@ -130,6 +132,7 @@ export class Launcher {
       name: path,
       args,
       foreground: this.shell.foreground,
+      process: launch.execInto,
     });
     try {
       return await child.run(content, launch.io);
@@ -150,7 +153,9 @@ export class Launcher {
       shell.killedBySignal = true;
       return 128 + SIGNALS.SIGINT;
     }
-    const process = shell.kernel.processes.spawn(launch.ppid, launch.user.uid, argv, comm);
+    const process = launch.execInto
+      ? shell.kernel.processes.exec(launch.execInto, argv, comm)
+      : shell.kernel.processes.spawn(launch.ppid, launch.user.uid, argv, comm);
     shell.foreground.add(process);
     const stopListening = io.stdout.whenBroken?.(() => process.signal('SIGPIPE'));
     let status = 1;
@@ -176,6 +181,7 @@ export class Launcher {
             user,
             credentials: options.user ? shell.kernel.users.credentialsOf(user) : launch.credentials,
             ppid: process.pid,
+            execInto: options.exec ? process : undefined,
             io: { ...io, stdin: options.stdin ?? io.stdin, stdout: options.stdout ?? io.stdout, stderr: options.stderr ?? io.stderr },
           };
           return this.exec(childArgv, child);

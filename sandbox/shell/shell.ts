@@ -45,6 +45,8 @@ export interface ShellOptions {
   inherit?: boolean;
   /** The foreground processes of the terminal this shell runs on, shared with the shell that started it. */
   foreground?: Set<Process>;
+  /** A process that execs this shell (a background job running a script), instead of a new one. */
+  process?: Process;
 }
 
 /** A background job: `cmd &`, listed by `jobs`, waited for by `wait` and `fg`. */
@@ -52,6 +54,8 @@ export interface Job {
   id: number;
   command: string;
   pids: number[];
+  /** A background pipeline's commands, one per pid; otherwise the command alone. */
+  stages: string[];
   done: Promise<number>;
   status: number | null;
   /** The signal that ended the job, if one did (`Terminated` rather than `Exit 143`). */
@@ -88,6 +92,11 @@ export class Shell {
   /** `set -e`, `set -o pipefail`, ...: by their long names. */
   options = new Set<string>();
   lastBackgroundPid: number | null = null;
+  /**
+   * A background job's process, until its one simple command starts:
+   * bash forks, then execs a program there, so $! is the program's pid.
+   */
+  execProcess: Process | null = null;
   /** Processes started in the foreground, which Ctrl-C reaches. */
   foreground: Set<Process>;
   /** The status of the last command substitution, which an assignment-only command returns. */
@@ -104,7 +113,9 @@ export class Shell {
     this.name = options.name ?? (this.mode === 'login' ? '-bash' : 'bash');
     this.positional = options.args ?? [];
     this.credentials = options.kernel.users.credentialsOf(options.user);
-    this.process = options.kernel.processes.spawn(options.parentPid ?? 1, options.user.uid, [this.name]);
+    this.process = options.process
+      ? options.kernel.processes.exec(options.process, [this.name])
+      : options.kernel.processes.spawn(options.parentPid ?? 1, options.user.uid, [this.name]);
     this.cwd = options.cwd ?? options.user.home;
     this.foreground = options.foreground ?? new Set();
     const loginEnv: Record<string, string> = options.inherit
@@ -136,6 +147,7 @@ export class Shell {
     child.aliases = new Map(this.aliases);
     child.localScopes = [];
     child.jobs = [];
+    child.execProcess = null;
     (child as { executor: Executor }).executor = new Executor(child);
     return child;
   }

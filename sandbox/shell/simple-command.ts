@@ -87,6 +87,9 @@ export class SimpleCommandRunner {
   async dispatch(argv: string[], assignments: Record<string, string>, io: ShellIo, via: 'command' | 'exec' | null = null): Promise<number> {
     const { shell } = this;
     const name = argv[0]!;
+    // Only the job's own command may exec in its process: not what a function or builtin it runs starts.
+    const execInto = shell.execProcess ?? undefined;
+    shell.execProcess = null;
     if (via === null && shell.functions.has(name)) return this.callFunction(name, argv, io);
     const builtin = BUILTINS[name];
     if (builtin) return builtin(shell, argv, io);
@@ -97,7 +100,7 @@ export class SimpleCommandRunner {
       argv.splice(1, argv.length - 1, ...resolved);
     }
     const env = { ...shell.environment(), ...assignments };
-    const launch = this.launcher.defaultLaunch(env, io);
+    const launch = { ...this.launcher.defaultLaunch(env, io), execInto };
     const path = name.includes('/') ? name : this.launcher.findInPath(name, env.PATH ?? '');
     if (path !== null) return this.launcher.runFile(path, argv, launch);
     if (this.launcher.isPathless(name)) return this.launcher.startProgram(shell.programs[name]!, argv, launch);

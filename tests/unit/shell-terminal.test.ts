@@ -203,6 +203,45 @@ describe('jobs', () => {
     expect(lines().slice(-2)).toEqual(['0', PROMPT]);
   });
 
+  it('$! and [1] PID name the program itself, as bash execs a simple command in its forked child', async () => {
+    const { lines, type } = open();
+    await type('sleep 100 &\r');
+    const pid = /^\[1\] (\d+)$/.exec(lines()[1]!)![1]!;
+    await type('echo $!; jobs -l\r');
+    expect(lines().slice(-3, -1)).toEqual([pid, expect.stringMatching(new RegExp(`^\\[1\\]\\+ +${pid} Running +sleep 100 &$`))]);
+    await type('ps\r');
+    expect(lines().slice(-5, -1).map((line) => line.trim().split(/\s+/).at(-1))).toEqual(['CMD', 'bash', 'sleep', 'ps']);
+    expect(lines().at(-3)!.trim().split(/\s+/)[0]).toBe(pid);
+    await type('kill $!\r');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await type('\r');
+    expect(lines()).toContainEqual(expect.stringMatching(/^\[1\]\+  Terminated +sleep 100$/));
+  });
+
+  it('a group in the background runs in a subshell of its own', async () => {
+    const { lines, type } = open();
+    await type('{ sleep 100; } &\r');
+    await type('ps -p $!\r');
+    expect(lines().at(-2)!.trim().split(/\s+/).at(-1)).toBe('bash');
+    await type('kill %1; wait\r');
+    expect(lines().at(-1)).toBe(PROMPT);
+  });
+
+  it('a pipeline in the background: a process per command, $! the last, kill %1 ends them all', async () => {
+    const { lines, type } = open();
+    await type('sleep 100 | cat &\r');
+    const announced = /^\[1\] (\d+)$/.exec(lines()[1]!)![1]!;
+    await type('echo $!; ps\r');
+    expect(lines().slice(-7, -1).map((line) => line.trim().split(/\s+/).at(-1))).toEqual([announced, 'CMD', 'bash', 'sleep', 'cat', 'ps']);
+    expect(lines().at(-3)!.trim().split(/\s+/)[0]).toBe(announced);
+    await type('kill %1\r');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await type('\r');
+    expect(lines()).toContainEqual(expect.stringMatching(/^\[1\]\+  Terminated +sleep 100 \| cat$/));
+    await type('pgrep -c sleep\r');
+    expect(lines().slice(-2)).toEqual(['0', PROMPT]);
+  });
+
   it('ps shows the terminal of the shell and what it started', async () => {
     const { lines, type } = open();
     await type('ps\r');

@@ -5,6 +5,7 @@ import { modeString } from '../../sandbox/kernel/inode.ts';
 import { Kernel } from '../../sandbox/kernel/kernel.ts';
 import { type HttpRequest, type HttpResponse, NetError, type OutgoingRequest } from '../../sandbox/kernel/net.ts';
 import { SimulatedMachine } from '../../sandbox/machine.ts';
+import { encodeRequest } from '../../sandbox/programs/python/http-wire.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -276,7 +277,7 @@ describe('machine.fetch and curl over the machine network', () => {
     const result = await machine.exec("curl -s -o page.txt -w '%{http_code}\\n' http://localhost:8000/page");
     expect(result).toEqual({ stdout: '200\n', stderr: '', exitCode: 0 });
     expect(await machine.fs.readFile('/home/learner/page.txt', 'utf8')).toBe('GET /page\n');
-    expect((await machine.exec("curl -s -o /dev/null -w '%{http_code}' http://localhost:8000/missing")).stdout).toBe('404');
+    expect(await machine.exec("curl -sS -o /dev/null -w '%{http_code}\\n' http://localhost:8000/missing")).toEqual({ stdout: '404\n', stderr: '', exitCode: 0 });
   });
 
   it('a server name that resolves elsewhere is refused: 127.0.1.1 is not 127.0.0.1', async () => {
@@ -292,6 +293,52 @@ describe('machine.fetch and curl over the machine network', () => {
 
   it('curl --unix-socket talks to a Unix socket listener', async () => {
     expect((await machine.exec('curl -s --unix-socket /run/app/app.sock http://localhost/ping')).stdout).toBe('unix /ping\n');
+  });
+
+  it('curl --unix-socket resolves a relative path against the working directory; -v shows it as given', async () => {
+    const { stdout, stderr } = await machine.exec('cd /run/app && curl -sv --unix-socket app.sock http://localhost/rel');
+    expect(stdout).toBe('unix /rel\n');
+    // curl 7.88 and 8.5 both print the path as given, and the peer's bound path once connected (8.5 drops 7.88's "(#0)").
+    expect(stderr).toMatch(/^\* {3}Trying app\.sock:0\.\.\.\n\* Connected to localhost \(\/run\/app\/app\.sock\) port 80\n/);
+    expect(await machine.exec('curl -sSv --unix-socket app.sock http://localhost/')).toMatchObject({
+      stderr:
+        '*   Trying app.sock:0...\n* Immediate connect fail for app.sock: No such file or directory\n' +
+        "* Failed to connect to localhost port 80 after 0 ms: Couldn't connect to server\n* Closing connection\n" +
+        "curl: (7) Failed to connect to localhost port 80 after 0 ms: Couldn't connect to server\n",
+      exitCode: 7,
+    });
+  });
+
+  it('curl -0 / --http1.0 asks in HTTP/1.0, still with a Host header', async () => {
+    expect(await machine.exec('curl -s -0 http://localhost:8000/old10')).toEqual({ stdout: 'GET /old10\n', stderr: '', exitCode: 0 });
+    expect(requests.at(-1)!).toMatchObject({ httpVersion: 'HTTP/1.0', headers: [['Host', 'localhost:8000'], ['User-Agent', 'curl/8.5.0'], ['Accept', '*/*']] });
+    const { stderr } = await machine.exec('curl -sv --http1.0 -d a=b http://localhost:8000/');
+    expect(stderr).toContain('> POST / HTTP/1.0\r\n> Host: localhost:8000\r\n');
+    expect(requests.at(-1)!.headers).toContainEqual(['Content-Length', '3']);
+    await machine.exec('curl -s --http1.0 --http1.1 http://localhost:8000/');
+    expect(requests.at(-1)!.httpVersion).toBe('HTTP/1.1');
+  });
+
+  it('curl -H "Transfer-Encoding: chunked" sends the body chunked, without Content-Length', async () => {
+    const { stdout, stderr } = await machine.exec('curl -sv -H "Transfer-Encoding: chunked" -d x http://localhost:8000/');
+    expect(stdout).toBe('got x\n');
+    expect(requests.at(-1)!.headers).toEqual([
+      ['Host', 'localhost:8000'],
+      ['User-Agent', 'curl/8.5.0'],
+      ['Accept', '*/*'],
+      ['Transfer-Encoding', 'chunked'],
+      ['Content-Type', 'application/x-www-form-urlencoded'],
+    ]);
+    // On the wire: "1\r\nx\r\n0\r\n\r\n", as real curl notes it.
+    expect(stderr).toContain('> \r\n} [11 bytes data]\n');
+  });
+
+  it('a chunked request reaches a Python server framed as chunks on its socket', () => {
+    const request = { method: 'POST', target: '/', httpVersion: 'HTTP/1.1', remoteAddress: '127.0.0.1', remotePort: 40000, localAddress: '127.0.0.1', localPort: 8000 };
+    const chunked = encodeRequest({ ...request, headers: [['Transfer-Encoding', 'chunked']], body: encoder.encode('hello') });
+    expect(decoder.decode(chunked)).toBe('POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n');
+    const plain = encodeRequest({ ...request, headers: [], body: encoder.encode('hello') });
+    expect(decoder.decode(plain)).toBe('POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello');
   });
 
   it('curl -v shows the connection, the request and the response', async () => {
@@ -352,9 +399,41 @@ describe('machine.fetch and curl over the machine network', () => {
     expect(stderr).toBe(
       '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n' +
         '                                 Dload  Upload   Total   Spent    Left  Speed\n' +
+        // The meter's last update comes even when nothing connected (curl 7.88 here does it; 8.5's Curl_pgrsDone is the same).
+        '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0' +
         '\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\n' +
         "curl: (7) Failed to connect to localhost port 9999 after 0 ms: Couldn't connect to server\n",
     );
+  });
+
+  const meterLine = (columns: string) => `\r${columns} --:--:-- --:--:-- --:--:-- `;
+
+  it("curl's meter counts an announced size it did not receive: -I, and -f giving up on a 404", async () => {
+    const head = await machine.exec('curl -I http://localhost:8000/');
+    // The HEAD answer announces 7 bytes: the total shows them, 0% of them received.
+    expect(head.stderr).toContain(`${meterLine('  0     7    0     0    0     0      0      0')}    0\n`);
+    // This 404 announces no length, so -f's update is all zeros: the body was not read.
+    const failed = await machine.exec('curl -f http://localhost:8000/missing');
+    expect(failed.stderr).toMatch(/ {5}0\r {2}0 {5}0 {4}0 {5}0 {4}0 {5}0 {6}0 {6}0 --:--:-- --:--:-- --:--:-- {5}0\ncurl: \(22\) The requested URL returned error: 404\n$/);
+    const posted = await machine.exec('curl -d abc http://localhost:8000/');
+    expect(posted.stderr).toMatch(/\r100 {4}11  100 {5}8  100 {5}3 /);
+  });
+
+  it('curl -v draws the last meter line before its note on the connection; -f hides the end of the headers', async () => {
+    const { stderr } = await machine.exec('curl -v http://localhost:8000/ -o /dev/null');
+    expect(stderr).toMatch(/\{ \[6 bytes data\]\n\r100 {5}6  100 {5}6 [^\n]*\n\* Connection #0 to host localhost left intact\n$/);
+    const failed = await machine.exec('curl -sSfv http://localhost:8000/missing');
+    expect(failed.stderr).toContain('< Content-Type: text/plain\r\n* The requested URL returned error: 404\n* Closing connection\ncurl: (22)');
+    expect(failed.exitCode).toBe(22);
+  });
+
+  it('curl -vL reuses the kept-alive connection for a redirect to the same host, as curl 8.5 words it', async () => {
+    const { stdout, stderr } = await machine.exec('curl -svL http://localhost:8000/old');
+    expect(stdout).toBe('GET /new\n');
+    expect(stderr).toMatch(
+      /< \r\n\* Connection #0 to host localhost left intact\n\* Issue another request to this URL: 'http:\/\/localhost:8000\/new'\n\* Found bundle for host: 0x[0-9a-f]{12} \[serially\]\n\* Can not multiplex, even if we wanted to\n\* Re-using existing connection with host localhost\n> GET \/new HTTP\/1\.1\r\n/,
+    );
+    expect(stderr.match(/Trying/g)).toHaveLength(1);
   });
 
   it('curl reports bad command lines as curl does', async () => {

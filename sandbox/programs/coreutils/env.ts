@@ -28,5 +28,5 @@ export const env: Program = async (context) => {
     context.stderr.write(`env: ‘${command}’: No such file or directory\n`);
     return 127;
   }
-  return context.spawn(operands, { env: environment });
+  return context.spawn(operands, { env: environment, exec: true });
 };

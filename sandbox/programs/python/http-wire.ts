@@ -15,7 +15,9 @@ export function encodeRequest(request: HttpRequest): Uint8Array {
   const hasLength = headers.some(([name]) => /^(content-length|transfer-encoding)$/i.test(name));
   if (!hasLength && request.body.length > 0) headers.push(['Content-Length', String(request.body.length)]);
   const head = `${request.method} ${request.target} ${request.httpVersion}\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
-  return concat([encoder.encode(head), request.body]);
+  // The network carries the payload; a client that announced chunks sends it framed as one chunk and the last.
+  const chunked = headers.some(([name, value]) => name.toLowerCase() === 'transfer-encoding' && /chunked/i.test(value));
+  return concat([encoder.encode(head), chunked ? chunk(request.body) : request.body]);
 }
 
 /** The response a server wrote; nothing, or no status line, drops the connection (curl: "Empty reply from server"). */
@@ -46,6 +48,12 @@ function endOfHead(bytes: Uint8Array): { headEnd: number; bodyStart: number } {
   const lf = indexOf(bytes, CRLF_LF);
   if (lf >= 0 && (crlf < 0 || lf < crlf)) return { headEnd: lf, bodyStart: lf + CRLF_LF.length };
   return { headEnd: crlf, bodyStart: crlf + CRLF_CRLF.length };
+}
+
+function chunk(payload: Uint8Array): Uint8Array {
+  const last = encoder.encode('0\r\n\r\n');
+  if (payload.length === 0) return last;
+  return concat([encoder.encode(`${payload.length.toString(16)}\r\n`), payload, encoder.encode('\r\n'), last]);
 }
 
 /** The payload of a chunked body (Werkzeug streams HTTP/1.1 responses of unknown length this way). */

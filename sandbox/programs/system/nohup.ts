@@ -58,5 +58,5 @@ export const nohup: Program = async (context) => {
   }
   // SIG_IGN survives exec: the command and its children inherit it.
   process.ignore('SIGHUP');
-  return context.spawn(command, { stdin: ignoringInput ? EMPTY_INPUT : stdin, stdout: output, stderr: errors });
+  return context.spawn(command, { stdin: ignoringInput ? EMPTY_INPUT : stdin, stdout: output, stderr: errors, exec: true });
 };

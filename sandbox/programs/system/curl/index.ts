@@ -1,4 +1,5 @@
 import { isFsError } from '../../../kernel/errors.ts';
+import { FileOutput } from '../../../shell/redirects.ts';
 import type { Program, ProgramContext } from '../../types.ts';
 import { type CurlOptions, parseCurlArgs } from './options.ts';
 import { progressMeterEnd, progressMeterStart, writeOut } from './report.ts';
@@ -15,7 +16,7 @@ function writeOutput(context: ProgramContext, options: CurlOptions, output: stri
     return true;
   }
   try {
-    context.kernel.vfs.writeFile(options.outputFile, output, context.credentials, context.cwd);
+    FileOutput.open(context.kernel.vfs, options.outputFile, false, context.credentials, context.cwd).write(output);
     return true;
   } catch (error) {
     if (!isFsError(error)) throw error;
@@ -47,8 +48,9 @@ export const curl: Program = async (context) => {
   for (const url of options.urls) {
     const started = Date.now();
     if (showMeter) stderr.write(progressMeterStart());
-    const result = await transfer(context, options, url, body);
-    if (showMeter) stderr.write(progressMeterEnd(result.exchange?.response.body.length ?? 0, body?.length ?? 0, Date.now() - started));
+    const result = await transfer(context, options, url, body, (progress) => {
+      if (showMeter) stderr.write(progressMeterEnd(progress, Date.now() - started));
+    });
     let exitCode = result.error?.exitCode ?? 0;
     let errorMessage = result.error?.message ?? '';
     if (!result.error && !writeOutput(context, options, result.output)) {

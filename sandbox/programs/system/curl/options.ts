@@ -17,6 +17,7 @@ export interface CurlOptions {
   writeOut: string | null;
   unixSocket: string | null;
   userAgent: string | null;
+  httpVersion: 'HTTP/1.0' | 'HTTP/1.1';
 }
 
 export interface DataPiece {
@@ -33,6 +34,8 @@ const FLAGS: Readonly<Record<string, (options: CurlOptions) => void>> = {
   v: (options) => (options.verbose = true),
   L: (options) => (options.followRedirects = true),
   f: (options) => (options.fail = true),
+  '0': (options) => (options.httpVersion = 'HTTP/1.0'),
+  'http1.1': (options) => (options.httpVersion = 'HTTP/1.1'),
   // TLS checks, compression and timeouts mean nothing on the simulated network.
   k: () => {},
 };
@@ -46,6 +49,8 @@ const LONG_FLAGS: Readonly<Record<string, string>> = {
   '--location': 'L',
   '--fail': 'f',
   '--insecure': 'k',
+  '--http1.0': '0',
+  '--http1.1': 'http1.1',
 };
 
 type ValueSetter = (options: CurlOptions, value: string) => void;
@@ -101,6 +106,7 @@ export function parseCurlArgs(args: readonly string[]): CurlOptions | string {
     writeOut: null,
     unixSocket: null,
     userAgent: null,
+    httpVersion: 'HTTP/1.1',
   };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;

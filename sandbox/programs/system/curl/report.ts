@@ -12,24 +12,36 @@ function size5(bytes: number): string {
   return `${Math.floor(bytes / 1048576)}M`.padStart(5);
 }
 
-function meterLine(received: number, sent: number, elapsedMs: number): string {
-  const percent = (done: number) => String(done > 0 ? 100 : 0).padStart(3);
+/** One transfer's counts, as curl's progress meter shows them. */
+export interface Progress {
+  /** The Content-Length the server announced (a HEAD answer's too), or null when it sent none. */
+  expectedDownload: number | null;
+  received: number;
+  /** The request body: its size is known before it is sent. */
+  sent: number;
+}
+
+/** curl's progress.c: a percentage only of a size known in advance; the total counts a download of unknown size as it goes. */
+function meterLine({ expectedDownload, received, sent }: Progress, elapsedMs: number): string {
+  const percent = (done: number, of: number | null) => String(of !== null && of > 0 ? Math.floor((done * 100) / of) : 0).padStart(3);
   const seconds = Math.max(elapsedMs, 1) / 1000;
+  const expectedTotal = sent + (expectedDownload ?? received);
   const total = received + sent;
   return (
-    `\r${percent(total)} ${size5(total)}  ${percent(received)} ${size5(received)}  ${percent(sent)} ${size5(sent)}  ` +
+    `\r${percent(total, expectedTotal)} ${size5(expectedTotal)}  ${percent(received, expectedDownload)} ${size5(received)}  ` +
+    `${percent(sent, sent)} ${size5(sent)}  ` +
     `${size5(Math.round(received / seconds))}  ${size5(Math.round(sent / seconds))} --:--:-- --:--:-- --:--:-- ${size5(Math.round(total / seconds))}`
   );
 }
 
 /** The meter curl starts drawing on stderr when the body does not go to a terminal. */
 export function progressMeterStart(): string {
-  return `${METER_HEADER}${meterLine(0, 0, 1)}`;
+  return `${METER_HEADER}${meterLine({ expectedDownload: null, received: 0, sent: 0 }, 1)}`;
 }
 
-/** The meter's last update once the transfer is over. */
-export function progressMeterEnd(received: number, sent: number, elapsedMs: number): string {
-  return `${received + sent > 0 ? meterLine(received, sent, elapsedMs) : ''}\n`;
+/** The meter's last update once a transfer is over (each one -L follows too), even one that never connected. */
+export function progressMeterEnd(progress: Progress, elapsedMs: number): string {
+  return `${meterLine(progress, elapsedMs)}\n`;
 }
 
 export interface TransferSummary {
