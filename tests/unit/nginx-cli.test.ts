@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecOptions, Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { CPU_COUNT } from '../../sandbox/programs/system/machine-facts.ts';
 import { until } from './support/until.ts';
 
 let machine: Machine;
@@ -142,12 +143,12 @@ describe('a running nginx', () => {
     masterPid = Number((await machine.fs.readFile('/run/nginx.pid', 'utf8')).trim());
   });
 
-  it('was started by the install, as systemd runs it: a master, child of init, with workers as www-data', async () => {
+  it('was started by the install, as systemd runs it: a master, child of init, one worker per CPU as www-data', async () => {
     const ps = (await machine.exec('ps -ef')).stdout.split('\n');
     const master = ps.find((line) => line.includes('nginx: master process'))!;
     expect(master).toMatch(new RegExp(`^root +${masterPid} +1 .* nginx: master process /usr/sbin/nginx -g daemon on; master_process on;$`));
     const workers = ps.filter((line) => line.includes('nginx: worker process'));
-    expect(workers.length).toBeGreaterThan(0);
+    expect(workers).toHaveLength(CPU_COUNT);
     for (const worker of workers) expect(worker).toMatch(new RegExp(`^www-data +\\d+ +${masterPid} .* nginx: worker process$`));
   });
 

@@ -10,18 +10,7 @@ import { GATEWAY_PARAMS } from '../../sandbox/images/packages/nginx/gateway-para
 import { MIME_TYPES } from '../../sandbox/images/packages/nginx/mime-types.ts';
 import { type ConfigSource, readConfiguration } from '../../sandbox/programs/nginx/config/index.ts';
 import { globPaths } from '../../sandbox/programs/nginx/config/config-source.ts';
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './support/seeded-random.ts';
 
 const DEBIAN: Record<string, string> = { ...CONFIG_FILES, ...GATEWAY_PARAMS, ...MIME_TYPES };
 const MAIN = '/etc/nginx/nginx.conf';
@@ -83,7 +72,7 @@ describe('nginx configuration reader under fuzzing', () => {
   });
 
   it('never throws and stays fast on 3000 mutated Debian configurations', () => {
-    const next = random(20261121);
+    const next = seededRandom(20261121);
     const targets = ['/etc/nginx/nginx.conf', '/etc/nginx/sites-available/default', '/etc/nginx/proxy_params', '/etc/nginx/snippets/fastcgi-php.conf', '/etc/nginx/mime.types'];
     let slowest = 0;
     for (let round = 0; round < 3000; round++) {
@@ -97,7 +86,7 @@ describe('nginx configuration reader under fuzzing', () => {
   });
 
   it('never throws and stays fast on 3000 random configurations and -g texts', () => {
-    const next = random(42);
+    const next = seededRandom(42);
     let slowest = 0;
     for (let round = 0; round < 3000; round++) {
       const files = { [MAIN]: randomText(next), '/etc/nginx/sites-enabled/a': randomText(next) };

@@ -130,6 +130,7 @@ server { listen 8080; root /srv/www; index index.html;
   location /err/ { error_page 403 =200 /index.html; return 403; }
   location /away/ { error_page 404 http://example.com/missing; }
   location = /404.html { internal; }
+  location /recursive/ { recursive_error_pages on; error_page 404 /recursive/also-missing.html; }
 }`;
   const site = () =>
     start(SITE, (kernel) => {
@@ -157,6 +158,14 @@ server { listen 8080; root /srv/www; index index.html;
     expect([replaced.status, replaced.body]).toEqual([200, 'home\n']);
     const away = await get(kernel, '/away/nothing');
     expect([away.status, away.header('Location')]).toEqual([302, 'http://example.com/missing']);
+  });
+
+  it('follows error_page from an error page only with recursive_error_pages, up to the redirect limit', async () => {
+    const kernel = await site();
+    expect((await get(kernel, '/recursive/missing')).status).toBe(500);
+    expect(log(kernel, '/var/log/nginx/error.log')).toContain(
+      'rewrite or internal redirection cycle while internally redirecting to "/recursive/also-missing.html", client: 127.0.0.1',
+    );
   });
 
   it('keeps internal locations from direct requests', async () => {

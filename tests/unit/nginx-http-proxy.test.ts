@@ -159,6 +159,16 @@ describe('proxy_pass: when the upstream fails', () => {
     expect(errorLines(kernel)[0]).toMatch(/^\[error\] upstream timed out \(110: Connection timed out\) while reading response header from upstream, client: 127\.0\.0\.1, .*upstream: "http:\/\/127\.0\.0\.1:8000\/slow"/);
   });
 
+  it('answers 504 when an upstream that held the thread (time.sleep) answers after proxy_read_timeout', async () => {
+    const kernel = await start('server { listen 8080; location / { proxy_read_timeout 50ms; proxy_pass http://127.0.0.1:8000; } }');
+    kernel.net.listen(UPSTREAM, async () => {
+      const until = Date.now() + 80;
+      while (Date.now() < until);
+      return { httpVersion: 'HTTP/1.0', status: 200, reason: 'OK', headers: [['Content-Length', '0']], body: new Uint8Array() };
+    }, { pid: 4343, credentials: { uid: 0, gid: 0, groups: [0] } });
+    expect((await request(kernel, 'http://localhost:8080/slow')).status).toBe(504);
+  });
+
   it('answers 502 when the app drops the connection', async () => {
     const kernel = await start('server { listen 8080; location / { proxy_pass http://127.0.0.1:8000; } }');
     kernel.net.listen(UPSTREAM, () => Promise.reject(new Error('worker crashed')), { pid: 4343, credentials: { uid: 0, gid: 0, groups: [0] } });

@@ -71,7 +71,10 @@ describe('listen ... ssl', () => {
     const kernel = await start(`default_type text/plain;
 server { listen 8443 ssl; ssl_certificate /etc/ssl/certs/site.pem; ssl_certificate_key /etc/ssl/private/site.key;
   location /r { return 301 /to; }
-  location / { return 200 "$scheme $https\n"; } }`);
+  location / { return 200 "$scheme $https\n"; } }`, (kernel) => {
+      file(kernel, '/etc/ssl/certs/site.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+      file(kernel, '/etc/ssl/private/site.key', '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n', 0o600);
+    });
     expect((await request(kernel, 'https://localhost:8443/')).body).toBe('https on\n');
     expect((await request(kernel, 'https://localhost:8443/r')).header('Location')).toBe('https://localhost:8443/to');
   });

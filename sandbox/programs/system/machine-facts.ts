@@ -12,6 +12,9 @@ export const KERNEL = {
   os: 'GNU/Linux',
 } as const;
 
+/** The VM's virtual CPUs (what nproc and nginx's `worker_processes auto` count). */
+export const CPU_COUNT = 2;
+
 /** Memory in KiB, as /proc/meminfo counts it; used = total - free - buff/cache. */
 export const MEMORY_KIB = { total: 2014432, free: 1102116, shared: 1052, buffCache: 498600, available: 1446512 } as const;
 export const MEMORY_USED_KIB = MEMORY_KIB.total - MEMORY_KIB.free - MEMORY_KIB.buffCache;

@@ -9,6 +9,7 @@ import type { Machine } from '../../../sandbox/index.ts';
 import { createMachine } from '../../../sandbox/index.ts';
 import { GOOD_CASES } from './corpus.ts';
 import { realNginxMissing, realNginxTest } from './real-nginx.ts';
+import { seededRandom } from '../../unit/support/seeded-random.ts';
 
 const SITE = 'sites-available/default';
 const ROUNDS = 150;
@@ -19,18 +20,6 @@ const PIECES = [
   '[::]:80', 'default_server', 'http://127.0.0.1:8000/', 'unix:/run/a.sock', '$uri', '404', '=404', 'off', 'return', 'rewrite',
   'proxy_pass', 'root', 'alias', 'try_files', 'error_page', 'upstream', 'set', '$1', '^(.*)$', 'localhost:8000', 'weight=2', 'ssl',
 ];
-
-/** mulberry32, so a mismatch can be replayed from its round number. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function mutated(next: () => number): string[] {
   const bases = GOOD_CASES.map((each) => each.files[SITE]).filter((text): text is string => text !== undefined);
@@ -64,7 +53,7 @@ describe.skipIf(missing !== null)('nginx -t on mutated configurations, against r
 
   it(`agrees on at least ${REQUIRED_AGREEMENT * 100}% of ${ROUNDS} mutations`, async () => {
     const mismatches: string[] = [];
-    const texts = mutated(random(20261121));
+    const texts = mutated(seededRandom(20261121));
     for (const [round, text] of texts.entries()) {
       const real = realNginxTest({ name: `mutation ${round}`, files: { [SITE]: text } });
       await machine.fs.writeFile(`/etc/nginx/${SITE}`, text);

@@ -3,6 +3,7 @@ import type { Kernel } from '../../../kernel/kernel.ts';
 import { isIpAddress } from '../../../kernel/net.ts';
 import type { ConfDirective, ConfigProblem, HttpService } from '../contract.ts';
 import { type ReadFile, machineSource, readConfiguration } from '../config/index.ts';
+import { CPU_COUNT } from '../../system/machine-facts.ts';
 import { buildHttpService } from '../http/index.ts';
 import type { ErrorLog, LogLevel } from './error-log.ts';
 import { DEFAULT_ERROR_LOG, DEFAULT_PID } from './texts.ts';
@@ -27,9 +28,6 @@ export interface LoadedConfig {
   workerCount: number;
   user: string | null;
 }
-
-/** The machine is a small VM: `worker_processes auto` starts this many. */
-const CPU_COUNT = 2;
 
 /** A path as nginx completes it: relative ones start at the prefix. */
 export function fullPath(prefix: string, path: string): string {

@@ -107,8 +107,28 @@ export const checkListen: Check = (call) => {
     if (!valid) return `invalid parameter "${param}"`;
     if (!valid(param.slice(equals + 1))) return `invalid ${name} "${param}"`;
   }
-  return undefined;
+  return claimAddress(call, addressText(call, parsed), params.includes('default_server') || params.includes('default'));
 };
+
+/** The address as nginx names it in messages: `0.0.0.0:80`, `[::]:80`, `unix:/run/site.sock`. */
+function addressText(call: DirectiveCall, parsed: Exclude<ParsedAddress, { kind: 'error' }>): string {
+  if (parsed.kind === 'unix') return `unix:${parsed.path}`;
+  const port = parsed.port ?? 80;
+  if (parsed.host.includes(':')) return `[${parsed.host}]:${port}`;
+  const host = parsed.host === '*' ? '0.0.0.0' : isNumericHost(parsed.host) ? parsed.host : (call.state.resolve(parsed.host).find((address) => !address.includes(':')) ?? parsed.host);
+  return `${host}:${port}`;
+}
+
+/** ngx_http_add_addresses, as each listen is read: one server listens once per address, and one server there is the default. */
+function claimAddress(call: DirectiveCall, text: string, isDefault: boolean): string | undefined {
+  const address = call.state.listens.get(text) ?? { servers: new Set<object>(), defaultServer: false };
+  call.state.listens.set(text, address);
+  if (address.servers.has(call.earlier)) return `a duplicate listen ${text}`;
+  address.servers.add(call.earlier);
+  if (isDefault && address.defaultServer) return `a duplicate default server for ${text}`;
+  address.defaultServer ||= isDefault;
+  return undefined;
+}
 
 const UPSTREAM_SERVER_PARAMS: Record<string, (value: string) => boolean> = {
   weight: (value) => /^\d+$/.test(value) && Number(value) > 0,

@@ -53,6 +53,12 @@ export interface ConfigState {
   /** Shared memory zones defined (limit_req_zone, limit_conn_zone, proxy_cache_path) and used. */
   readonly zonesDefined: Set<string>;
   readonly zonesUsed: Map<string, string>;
+  /**
+   * The addresses `listen` took so far, as nginx prints them (`0.0.0.0:80`):
+   * which servers listen there (each known by its block's `earlier` map) and
+   * whether one of them is the default.
+   */
+  readonly listens: Map<string, { servers: Set<object>; defaultServer: boolean }>;
   /** Whether the reading process runs as root (`user` is ignored otherwise, with a warning). */
   readonly asRoot: boolean;
   /** The addresses a host name stands for on this machine (empty: `host not found`). */

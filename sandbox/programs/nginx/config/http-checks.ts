@@ -16,14 +16,14 @@ const MERGED_SCRIPTS = ['proxy_set_header', 'fastcgi_param', 'uwsgi_param', 'scg
 
 /**
  * What ngx_http_block checks once the whole http{} block is read, in its
- * order: upstreams without a port, certificates loaded and scripts compiled
+ * order: upstreams that do not resolve or have no port, certificates loaded and scripts compiled
  * while merging (the scripts reported where http{} ends), duplicate
  * locations per server, and `listen ... ssl` without a certificate.
  */
 export function checkHttpBlock(http: readonly ConfDirective[], state: ConfigState, end: Place, files: { source: ConfigSource; confPrefix: string }): ConfigProblem | undefined {
   const servers = http.filter((directive) => directive.name === 'server' && directive.block);
   return (
-    missingPort(http, state) ??
+    implicitUpstreamProblem(http, state) ??
     certificateProblem(servers, http, files.source, files.confPrefix) ??
     mergedScriptError(http, end) ??
     firstOf(servers, (server) => duplicateLocation(server.block!)) ??
@@ -55,9 +55,18 @@ function* walk(directives: readonly ConfDirective[]): Generator<ConfDirective> {
   }
 }
 
-/** fastcgi_pass, uwsgi_pass, scgi_pass to a name that is neither an upstream nor given a port. */
-function missingPort(http: readonly ConfDirective[], state: ConfigState): ConfigProblem | undefined {
+/**
+ * The upstreams proxy_pass and its kin make without an upstream{} block, as
+ * ngx_http_upstream_init_main_conf resolves them in the order they were
+ * written: a host that does not resolve, or fastcgi_pass, uwsgi_pass,
+ * scgi_pass to a name that is neither an upstream nor given a port.
+ */
+function implicitUpstreamProblem(http: readonly ConfDirective[], state: ConfigState): ConfigProblem | undefined {
   for (const directive of walk(http)) {
+    if (directive.name === 'proxy_pass') {
+      const host = proxyHost(directive.args[0] ?? '');
+      if (host && !state.upstreams.has(host) && state.resolve(host).length === 0) return at(`host not found in upstream "${host}"`, directive);
+    }
     if (!GATEWAY_PASSES.includes(directive.name)) continue;
     const url = (directive.args[0] ?? '').replace(/^uwsgi:\/\//, '');
     if (url.includes('$')) continue;
@@ -65,6 +74,14 @@ function missingPort(http: readonly ConfDirective[], state: ConfigState): Config
     if (parsed.kind === 'inet' && parsed.port === null && !state.upstreams.has(parsed.host)) return at(`no port in upstream "${url}"`, directive);
   }
   return undefined;
+}
+
+/** The host of a proxy_pass URL nginx resolves at start: not a socket, an address or a URL with variables. */
+function proxyHost(url: string): string | null {
+  const authority = /^https?:\/\/([^/]*)/i.exec(url)?.[1];
+  if (!authority || url.includes('$') || authority.startsWith('unix:') || authority.startsWith('[')) return null;
+  const host = authority.replace(/:\d*$/, '');
+  return /^[\d.]+$/.test(host) ? null : host;
 }
 
 /**

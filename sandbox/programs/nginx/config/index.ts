@@ -37,6 +37,7 @@ export function readConfiguration(options: ReadOptions): ReadResult {
     upstreams: new Set(),
     zonesDefined: new Set(),
     zonesUsed: new Map(),
+    listens: new Map(),
     asRoot: options.asRoot,
     resolve: options.resolve,
   };

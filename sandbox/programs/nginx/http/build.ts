@@ -136,6 +136,33 @@ function buildTargets(servers: VirtualServer[], upstreams: Map<string, UpstreamG
   return targets;
 }
 
+/** The last regex server_name has groups: nginx then looks names up even for a lone server (cscf->captures). */
+function capturesNames(names: readonly string[]): boolean {
+  const last = names.filter((name) => name.startsWith('~')).at(-1);
+  return last !== undefined && compileRegex(last.slice(1), true).groupCount > 0;
+}
+
+/**
+ * Fills each address's name table. nginx hashes the names only where it has
+ * to choose (several servers, or a default server whose name captures), and
+ * only there warns about a conflict or stops at an invalid wildcard.
+ */
+function addServerNames(tables: readonly AddressTable[], built: readonly { server: VirtualServer; names: string[] }[]): ConfigProblem[] {
+  const warnings: ConfigProblem[] = [];
+  for (const table of tables) {
+    const entries = built.filter((entry) => table.servers.includes(entry.server));
+    const hashed = table.servers.length > 1 || capturesNames(entries.find((entry) => entry.server === table.defaultServer)?.names ?? []);
+    for (const { server, names } of entries) {
+      for (const name of names) {
+        const added = addServerName(table.names, name, server);
+        if (hashed && added === 'invalid') throw new ListenError({ level: 'emerg', message: `invalid server name or wildcard "${name}" on ${table.text}` }, warnings);
+        if (hashed && added === 'conflict') warnings.push({ level: 'warn', message: `conflicting server name "${name}" on ${table.text}, ignored` });
+      }
+    }
+  }
+  return warnings;
+}
+
 /** Creates each log file the configuration names, as the master opens them at start (its errors name no place). */
 function openLogs(kernel: Kernel, paths: Iterable<string>, master: Credentials): void {
   for (const path of paths) {
@@ -163,14 +190,7 @@ export function buildHttp(main: readonly ConfDirective[], kernel: Kernel, option
   const targets = buildTargets(built.map(({ server }) => server), upstreams, kernel);
   const unknown = unknownVariable(httpDirective?.block ?? []);
   if (unknown) fail(`unknown "${unknown}" variable`);
-  const warnings: ConfigProblem[] = [];
-  for (const table of tables) {
-    for (const { server, names } of built.filter((entry) => table.servers.includes(entry.server))) {
-      for (const name of names) {
-        if (!addServerName(table.names, name, server)) warnings.push({ level: 'warn', message: `conflicting server name "${name}" on ${table.text}, ignored` });
-      }
-    }
-  }
+  const warnings = addServerNames(tables, built);
   const mainErrorDirective = mainScope.own('error_log')[0];
   const mainErrorLog = mainErrorDirective ? errorLogTarget(mainErrorDirective, prefix) : { path: DEFAULT_ERROR_LOG, level: 'error' as const };
   const formats = logFormats(http);

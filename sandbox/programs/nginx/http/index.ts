@@ -9,7 +9,7 @@ export const buildHttpService: BuildHttpService = (main, kernel, options) => {
     const built = buildHttp(main, kernel, options);
     return { ok: true, service: new NginxHttpService(kernel, built), warnings: built.warnings };
   } catch (error) {
-    if (error instanceof ListenError) return { ok: false, error: error.problem, warnings: [] };
+    if (error instanceof ListenError) return { ok: false, error: error.problem, warnings: error.warnings };
     throw error;
   }
 };

@@ -24,7 +24,11 @@ export interface AddressTable {
 }
 
 export class ListenError extends Error {
-  constructor(readonly problem: ConfigProblem) {
+  /** `warnings`: what nginx printed before it stopped (a conflicting name before an invalid one). */
+  constructor(
+    readonly problem: ConfigProblem,
+    readonly warnings: ConfigProblem[] = [],
+  ) {
     super(problem.message);
   }
 }

@@ -2,7 +2,7 @@
 import type { ConfDirective } from '../contract.ts';
 import { ListenError } from './listens.ts';
 import type { Location, LocationKind, LocationTable } from './model.ts';
-import { type Captures, capturesOf, compileRegex } from './regex.ts';
+import { type Captures, compileRegex } from './regex.ts';
 import { Scope } from './scope.ts';
 
 const MODIFIERS: Record<string, LocationKind> = { '=': 'exact', '^~': 'noregex', '~': 'regex', '~*': 'regex' };
@@ -93,9 +93,8 @@ function lookup(table: LocationTable, uri: string, current: Location | null, cap
   }
   if (!noregex) {
     for (const location of table.regexes) {
-      const match = location.regex!.regex.exec(uri);
-      if (!match) continue;
-      const matched = capturesOf(match);
+      const matched = location.regex!.exec(uri);
+      if (!matched) continue;
       const nested = lookup(location.nested, uri, location, matched);
       return nested.rc === 'done' ? nested : { ...nested, rc: 'ok' };
     }

@@ -1,6 +1,6 @@
 /** `map $source $name { ... }`: a variable chosen by matching another (exact values, then regexes in order, else default). */
 import type { ConfDirective } from '../contract.ts';
-import { type CompiledRegex, compileRegex } from './regex.ts';
+import { type Captures, type CompiledRegex, compileRegex } from './regex.ts';
 
 export interface VariableMap {
   source: string;
@@ -30,11 +30,11 @@ export function buildMaps(http: readonly ConfDirective[]): Map<string, VariableM
 }
 
 /** The map's value for the source's value (the value may itself name variables). */
-export function lookupMap(map: VariableMap, input: string): { value: string; match: RegExpExecArray | null } {
+export function lookupMap(map: VariableMap, input: string): { value: string; match: Captures | null } {
   const exact = map.exact.get(input);
   if (exact !== undefined) return { value: exact, match: null };
   for (const { regex, value } of map.regexes) {
-    const match = regex.regex.exec(input);
+    const match = regex.exec(input);
     if (match) return { value, match };
   }
   return { value: map.fallback, match: null };

@@ -6,6 +6,7 @@ import { gatewayDirectiveOf } from './gateways.ts';
 import { findLocation } from './locations.ts';
 import type { Location } from './model.ts';
 import type { Phase } from './phase.ts';
+import { afterMatch } from './regex.ts';
 import { type Outcome, type Reply, statusOutcome } from './reply.ts';
 import { runRewrites } from './rewrite.ts';
 import type { Scope } from './scope.ts';
@@ -13,7 +14,7 @@ import { serveStatic } from './static-files.ts';
 import { tryFiles } from './try-files.ts';
 
 /** nginx stops following rewrites and internal redirects after this many. */
-const MAX_REDIRECTS = 10;
+export const MAX_REDIRECTS = 10;
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** The content handlers that talk to upstreams: proxy_pass, and fastcgi_pass and its kin. */
@@ -55,7 +56,7 @@ export async function runPhases(phase: Phase, handlers: UpstreamHandlers, entry:
       const match = findLocation(state.server.locations, state.uri);
       if (match.kind === 'redirect') return statusOutcome(301, `${state.uri}/${state.args ? `?${state.args}` : ''}`);
       location = match.location;
-      if (match.captures) state.captures = match.captures;
+      if (match.captures) state.captures = afterMatch(state.captures, match.captures);
     }
     if (location && !state.internal && location.scope.own('internal').length > 0) return statusOutcome(404);
     state.location = location;

@@ -9,6 +9,7 @@ import { type Outcome, type Reply, statusOutcome } from './reply.ts';
 import { headerValue } from './request-state.ts';
 import { logFailure, withTimeout } from './upstream-errors.ts';
 import { PeerPicker, type UpstreamGroup, ipHashKey, parseDuration } from './upstreams.ts';
+import { escapeUri } from './uri-escape.ts';
 
 /** Headers never passed back to the client: hop-by-hop ones, and those nginx sets itself. */
 const HIDDEN_RESPONSE = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'proxy-connection', 'date', 'server', 'x-pad']);
@@ -22,13 +23,6 @@ export interface ProxyContext {
   targets: ReadonlyMap<ConfDirective, ProxyTarget>;
   /** Numbers the upstream connection like a client one (`*N` in error.log counts both). */
   nextConnection(): number;
-}
-
-/** nginx's escaping of a URI it sends on: spaces, `#`, `%`, `?` and bytes outside printable ASCII. */
-export function escapeUri(uri: string): string {
-  return [...new TextEncoder().encode(uri)]
-    .map((byte) => (byte <= 0x20 || byte >= 0x7f || byte === 0x23 || byte === 0x25 || byte === 0x3f || byte === 0x22 ? `%${byte.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(byte)))
-    .join('');
 }
 
 function requestUri(phase: Phase, target: ProxyTarget, fromVariables: boolean): string {
@@ -120,7 +114,7 @@ export async function proxyPass(phase: Phase, context: ProxyContext): Promise<Ou
     const upstreamField = `${target.scheme}${peer.name}${peer.address.family === 'unix' ? ':' : ''}${uri}`;
     try {
       // Connecting on the machine's network is immediate: the wait is all for the response header.
-      const response = await withTimeout(context.kernel.net.connect(peer.address, outgoing, phase.credentials), readTimeout);
+      const response = await withTimeout(() => context.kernel.net.connect(peer.address, outgoing, phase.credentials), readTimeout);
       picker.succeeded(peer);
       statuses.push(String(response.status));
       state.upstream = { address: addresses.join(', '), status: statuses.join(', '), responseTimeMs: Date.now() - started };

@@ -2,10 +2,11 @@
 import type { ConfDirective } from '../contract.ts';
 import { isNotFound, statAs } from './file-access.ts';
 import type { Phase } from './phase.ts';
-import { capturesOf, compileRegex } from './regex.ts';
+import { afterMatch, compileRegex } from './regex.ts';
 import { type Outcome, statusOutcome, textReply } from './reply.ts';
 import { contentTypeFor } from './mime.ts';
 import { Scope } from './scope.ts';
+import { escapeArgs } from './uri-escape.ts';
 
 export type ScriptResult =
   | { kind: 'continue' }
@@ -67,18 +68,51 @@ function returnOutcome(phase: Phase, args: readonly string[]): Outcome {
   return textReply(status, contentTypeFor(phase.state.scope, phase.state.uri), text);
 }
 
+/**
+ * A rewrite's replacement with the captures in it. When the request's path
+ * came with `%` escapes, nginx escapes the captures it copies into the
+ * arguments, and into the whole of a redirect, whose path it then unescapes
+ * again except for spaces, `#`, `%` and bytes outside ASCII.
+ */
+function expandReplacement(phase: Phase, template: string, redirects: boolean): string {
+  const { state } = phase;
+  const quoted = state.requestUri.split('?')[0]!.includes('%');
+  const question = template.indexOf('?');
+  const [path, query] = question < 0 ? [template, null] : [template.slice(0, question), template.slice(question)];
+  const captures = state.captures;
+  const escaped = { ...captures, numbered: captures.numbered.map(escapeArgs) };
+  state.captures = quoted && redirects ? escaped : captures;
+  const head = phase.expand(path);
+  state.captures = quoted ? escaped : captures;
+  const tail = query === null ? '' : phase.expand(query);
+  state.captures = captures;
+  return redirects ? unescapeRedirect(head + tail) : head + tail;
+}
+
+/** NGX_UNESCAPE_REDIRECT: decodes `%XX` before the `?` when the character is above `%` and below DEL. */
+function unescapeRedirect(location: string): string {
+  const question = location.indexOf('?');
+  const path = question < 0 ? location : location.slice(0, question);
+  const decoded = path.replace(/%([0-9a-fA-F]{2})/g, (whole, hex: string) => {
+    const code = Number.parseInt(hex, 16);
+    return code > 0x25 && code < 0x7f ? String.fromCharCode(code) : whole;
+  });
+  return question < 0 ? decoded : decoded + location.slice(question);
+}
+
 function rewrite(phase: Phase, args: readonly string[]): ScriptResult {
   const { state } = phase;
   const [pattern = '', replacement = '', flag] = args;
-  const match = compileRegex(pattern, false).regex.exec(state.uri);
-  if (!match) return { kind: 'continue' };
-  state.captures = capturesOf(match);
+  const captures = compileRegex(pattern, false).exec(state.uri);
+  if (!captures) return { kind: 'continue' };
+  state.captures = afterMatch(state.captures, captures);
   const keepArgs = !replacement.endsWith('?');
-  const expanded = phase.expand(keepArgs ? replacement : replacement.slice(0, -1));
+  const redirects = isAbsoluteUrl(replacement) || flag === 'redirect' || flag === 'permanent';
+  const expanded = expandReplacement(phase, keepArgs ? replacement : replacement.slice(0, -1), redirects);
   const question = expanded.indexOf('?');
   const newUri = question < 0 ? expanded : expanded.slice(0, question);
   const newArgs = question < 0 ? (keepArgs ? state.args : '') : [expanded.slice(question + 1), keepArgs ? state.args : ''].filter(Boolean).join('&');
-  if (isAbsoluteUrl(replacement) || flag === 'redirect' || flag === 'permanent') {
+  if (redirects) {
     const status = flag === 'permanent' ? 301 : 302;
     const appended = keepArgs && state.args ? `${question < 0 ? '?' : '&'}${state.args}` : '';
     const location = isAbsoluteUrl(replacement) ? expanded + appended : `${newUri}${newArgs ? `?${newArgs}` : ''}`;
@@ -127,8 +161,8 @@ function condition(phase: Phase, written: readonly string[]): boolean {
     case '=': return value === phase.expand(right);
     case '!=': return value !== phase.expand(right);
     case '~': case '~*': case '!~': case '!~*': {
-      const match = compileRegex(right, operator.endsWith('*')).regex.exec(value);
-      if (match) phase.state.captures = capturesOf(match);
+      const match = compileRegex(right, operator.endsWith('*')).exec(value);
+      if (match) phase.state.captures = afterMatch(phase.state.captures, match);
       return operator.startsWith('!') ? !match : match !== null;
     }
     default:

@@ -1,6 +1,6 @@
 /** Choosing a server by the Host header: exact names, `*.` and `.*` wildcards, then regexes, else the default. */
 import type { VirtualServer } from './model.ts';
-import { type Captures, type CompiledRegex, capturesOf, compileRegex } from './regex.ts';
+import { type Captures, type CompiledRegex, compileRegex } from './regex.ts';
 
 export interface NameTable {
   exact: Map<string, VirtualServer>;
@@ -15,16 +15,31 @@ export function emptyNameTable(): NameTable {
   return { exact: new Map(), leading: new Map(), trailing: new Map(), regexes: [] };
 }
 
+/** How a name went into the table: nginx warns about a conflict and stops at an invalid wildcard. */
+export type NameAdded = 'added' | 'conflict' | 'invalid';
+
 /**
- * Adds one server's name. Returns false when another server on this address
- * already has it (nginx warns "conflicting server name" and keeps the first).
- * Throws RegexError for a bad `~` name.
+ * The wildcards ngx_hash_add_key() takes: one `*`, either as `*.` in front
+ * or `.*` at the end, or a leading `.`; no `..` anywhere.
  */
-export function addServerName(table: NameTable, name: string, server: VirtualServer): boolean {
+function validName(name: string): boolean {
+  const stars = [...name].filter((char) => char === '*').length;
+  if (stars > 1 || name.includes('..') || name.includes('\0')) return false;
+  if (stars === 0 || (name.length > 1 && name.startsWith('.'))) return true;
+  return name.length > 2 && (name.startsWith('*.') || name.endsWith('.*'));
+}
+
+/**
+ * Adds one server's name. Another server on this address that already has
+ * it keeps it (nginx warns "conflicting server name"). Throws RegexError for
+ * a bad `~` name.
+ */
+export function addServerName(table: NameTable, name: string, server: VirtualServer): NameAdded {
   if (name.startsWith('~')) {
     table.regexes.push({ regex: compileRegex(name.slice(1), true), server });
-    return true;
+    return 'added';
   }
+  if (!validName(name)) return 'invalid';
   const lower = name.toLowerCase();
   const claim = (map: Map<string, VirtualServer>, key: string) => {
     const holder = map.get(key);
@@ -32,10 +47,14 @@ export function addServerName(table: NameTable, name: string, server: VirtualSer
     map.set(key, server);
     return true;
   };
-  if (lower.startsWith('*.')) return claim(table.leading, lower.slice(1));
-  if (lower.startsWith('.')) return claim(table.exact, lower.slice(1)) && claim(table.leading, lower);
-  if (lower.endsWith('.*')) return claim(table.trailing, lower.slice(0, -1));
-  return claim(table.exact, lower);
+  const claimed = lower.startsWith('*.')
+    ? claim(table.leading, lower.slice(1))
+    : lower.startsWith('.')
+      ? claim(table.exact, lower.slice(1)) && claim(table.leading, lower)
+      : lower.endsWith('.*')
+        ? claim(table.trailing, lower.slice(0, -1))
+        : claim(table.exact, lower);
+  return claimed ? 'added' : 'conflict';
 }
 
 export interface NameMatch {
@@ -57,8 +76,8 @@ export function findServerByName(table: NameTable, host: string): NameMatch | nu
   }
   if (best) return { server: best.server, captures: null };
   for (const { regex, server } of table.regexes) {
-    const match = regex.regex.exec(host);
-    if (match) return { server, captures: capturesOf(match) };
+    const captures = regex.exec(host);
+    if (captures) return { server, captures };
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { boundAddresses, tableFor } from './listens.ts';
 import { appendLog, accessLogsOf, errorLine, errorLogOf, levelLogged, logEscape } from './logs.ts';
 import { withCharset } from './mime.ts';
 import type { ErrorLevel, Phase } from './phase.ts';
-import { type UpstreamHandlers, runPhases } from './phases.ts';
+import { MAX_REDIRECTS, type UpstreamHandlers, runPhases } from './phases.ts';
 import { gatewayPass } from './gateways.ts';
 import { proxyPass } from './proxy.ts';
 import { type Outcome, type Reply, statusOutcome } from './reply.ts';
@@ -169,8 +169,16 @@ export class NginxHttpService implements HttpService {
         state.uri = question < 0 ? uri : uri.slice(0, question);
         state.args = question < 0 ? '' : uri.slice(question + 1);
         state.uriChanged = true;
-        state.redirects++;
+        if (++state.redirects > MAX_REDIRECTS) {
+          phase.error('error', `rewrite or internal redirection cycle while internally redirecting to "${state.uri}"`);
+          return this.ownPage(phase, 500);
+        }
         result = await runPhases(phase, this.handlers);
+      }
+      // With recursive_error_pages, the page's own error may have an error_page too.
+      if (result.kind === 'status' && state.scope.flag('recursive_error_pages', false)) {
+        state.errorPageUsed = false;
+        return this.finish(phase, result);
       }
       if (result.kind !== 'reply') return this.ownPage(phase, result.kind === 'status' ? result.status : 500, result.kind === 'status' ? result.location : undefined);
       const closeConnection = closesConnection(status);

@@ -5,12 +5,22 @@ import type { Phase } from './phase.ts';
 
 export class UpstreamTimeout extends Error {}
 
-/** Rejects with UpstreamTimeout when `promise` takes longer than `ms`. */
-export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/**
+ * Rejects with UpstreamTimeout when `start()`'s promise takes longer than
+ * `ms`. An upstream that held the whole thread (Python's time.sleep) answers
+ * before the timer can fire, so the time it took is checked too.
+ */
+export function withTimeout<T>(start: () => Promise<T>, ms: number): Promise<T> {
+  const started = Date.now();
+  const promise = start();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new UpstreamTimeout()), Math.min(ms, 2_147_483_647));
     promise.then(
-      (value) => { clearTimeout(timer); resolve(value); },
+      (value) => {
+        clearTimeout(timer);
+        if (Date.now() - started >= ms) reject(new UpstreamTimeout());
+        else resolve(value);
+      },
       (error: unknown) => { clearTimeout(timer); reject(error); },
     );
   });
