@@ -11,6 +11,9 @@ import checkToolkitSource from './py/shiplab_check.py?raw';
 import errnoSource from './py/shiplab_errno.py?raw';
 import gunicornSource from './py/shiplab_gunicorn.py?raw';
 import gunicornArbiterSource from './py/shiplab_gunicorn_arbiter.py?raw';
+import gunicornGthreadSource from './py/shiplab_gunicorn_gthread.py?raw';
+import gunicornSocketsSource from './py/shiplab_gunicorn_sockets.py?raw';
+import processSource from './py/shiplab_process.py?raw';
 import launcherSource from './py/shiplab_main.py?raw';
 import pipSource from './py/shiplab_pip.py?raw';
 import pipDataSource from './py/shiplab_pip_data.py?raw';
@@ -34,6 +37,9 @@ export interface PythonRunRequest {
   cwd: string;
   env: Readonly<Record<string, string>>;
   credentials: Credentials;
+  /** The machine process the program runs as, and its parent: os.getpid() and os.getppid(). */
+  pid: number;
+  ppid: number;
   /** Synchronous input: the next text, or null at end of input. */
   readStdin: () => string | null;
   writeStdout: (text: string) => void;
@@ -136,6 +142,9 @@ export class Interpreter {
     FS.writeFile(`${SUPPORT_DIR}/shiplab_signals.py`, signalsSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_gunicorn.py`, gunicornSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_gunicorn_arbiter.py`, gunicornArbiterSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_gunicorn_gthread.py`, gunicornGthreadSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_gunicorn_sockets.py`, gunicornSocketsSource);
+    FS.writeFile(`${SUPPORT_DIR}/shiplab_process.py`, processSource);
     FS.writeFile(`${SUPPORT_DIR}/shiplab_werkzeug_debug.py`, werkzeugDebugSource);
     FS.writeFile(`${SUPPORT_DIR}/pwd.py`, pwdSource);
     FS.writeFile(`${SUPPORT_DIR}/grp.py`, grpSource);
@@ -194,6 +203,8 @@ import shiplab_main
       uid: request.credentials.uid,
       gid: request.credentials.gid,
       groups: [...request.credentials.groups],
+      pid: request.pid,
+      ppid: request.ppid,
     });
     try {
       const status = pyodide.runPython(
@@ -205,7 +216,7 @@ try:
     os.chdir(request['cwd'])
 except OSError:
     os.chdir('/')
-shiplab_main.run(request['argv'], request['uid'], request['gid'], request['groups'])
+shiplab_main.run(request['argv'], request['uid'], request['gid'], request['groups'], request['pid'], request['ppid'])
 `,
         { globals: pyodide.toPy({ request: globals }) },
       );

@@ -37,6 +37,8 @@ export async function runPython(context: ProgramContext, interpreterArgv: readon
     cwd,
     env,
     credentials,
+    pid: process.pid,
+    ppid: process.ppid,
     readStdin: () => stdin.readSync(),
     writeStdout: (text) => stdout.write(text),
     writeStderr: (text) => stderr.write(text),

@@ -8,7 +8,8 @@ GUNICORN_CMD_ARGS, --chdir), the real app loading, the real Logger and most
 of the real Arbiter (start, halt, stop, reload, manage_workers,
 murder_workers, reap_workers, the signal handlers) stay; the master and its
 workers become machine processes, the binds machine listeners, and each
-request is handed to the real SyncWorker.handle on a stand-in socket. The
+request is handed to the real SyncWorker.handle on a stand-in socket (or, with
+--threads, to gthread's own code: shiplab_gunicorn_gthread.py). The
 arbiter's system calls on workers (kill, waitpid) reach those processes
 through MachineOs.
 
@@ -18,7 +19,6 @@ MachineArbiter._forget_app_modules), so a new worker runs the code as it is
 on disk now, as a forked one would.
 """
 
-import contextlib
 import importlib.machinery
 import os
 import socket
@@ -26,9 +26,7 @@ import sys
 import time
 
 from shiplab_errno import linux_errno
-
-# The pid whose code runs now, the master's or a worker's: logging's [PID] and os.getpid().
-_current_pid = None
+from shiplab_process import become
 
 
 def install():
@@ -66,28 +64,6 @@ class _GunicornPatches:
         return spec
 
 
-def _getpid():
-    return _current_pid
-
-
-def become(pid):
-    """The program now runs as process `pid` (the master, or the daemon it became): os.getpid() says so."""
-    global _current_pid
-    _current_pid = pid
-    os.getpid = _getpid
-
-
-@contextlib.contextmanager
-def running_as(pid):
-    """Code of process `pid` runs (the master's or a worker's): it logs with that pid."""
-    global _current_pid
-    previous, _current_pid = _current_pid, pid
-    try:
-        yield
-    finally:
-        _current_pid = previous
-
-
 def _check_is_writable(path):
     """gunicorn.util.check_is_writable, quoting the OSError with Linux's errno (its repr shows the number)."""
     try:
@@ -102,7 +78,8 @@ def _daemonize(enable_stdio_inheritance=False):
     """gunicorn.util.daemonize without fork: the machine moves the program to a child of init."""
     import shiplab_machine_process
 
-    become(int(shiplab_machine_process.daemonize()))
+    # fork, setsid, fork again: a child of init.
+    become(int(shiplab_machine_process.daemonize()), 1)
     os.umask(0o22)
     if not enable_stdio_inheritance:
         # As daemonize's dup2 of /dev/null onto 0, 1 and 2: the shell sees no more output.

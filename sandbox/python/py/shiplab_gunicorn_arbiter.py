@@ -4,15 +4,16 @@ See shiplab_gunicorn.py for how it replaces gunicorn.arbiter.Arbiter.
 """
 
 import errno
-import io
 import os
 import signal
 import sys
 
+import shiplab_gunicorn_gthread as gthread
 import shiplab_serving
 import shiplab_signals
 from shiplab_errno import LINUX
-from shiplab_gunicorn import become, running_as
+from shiplab_gunicorn_sockets import Connection, Listener
+from shiplab_process import running_as
 from shiplab_signals import hidden
 
 # The one arbiter of this process, which gunicorn.arbiter's os and sock reach.
@@ -45,68 +46,6 @@ class MachineSock:
         return [_arbiter.bind(address) for address in conf.address]
 
 
-class _Listener:
-    """A bound address, as the worker sees its listening socket."""
-
-    def __init__(self, bound, unix_path=None):
-        self.bound = bound
-        self.unix_path = unix_path
-
-    def getsockname(self):
-        return self.unix_path if self.unix_path else (self.bound.host, self.bound.port)
-
-    def close(self):
-        self.bound.close()
-
-    def __str__(self):
-        if self.unix_path:
-            return "unix:%s" % self.unix_path
-        if ":" in self.bound.host:
-            return "http://[%s]:%d" % (self.bound.host, self.bound.port)
-        return "http://%s:%d" % (self.bound.host, self.bound.port)
-
-
-class _Connection:
-    """One accepted connection: the request the machine delivered whole, and the bytes written back."""
-
-    def __init__(self, request):
-        self._incoming = io.BytesIO(request)
-        self._outgoing = bytearray()
-        # Set when the worker died with the request: the client sees the connection drop.
-        self.severed = False
-
-    def recv(self, size):
-        return self._incoming.read(size)
-
-    def sendall(self, data):
-        self._outgoing += data
-
-    def send(self, data):
-        self._outgoing += data
-        return len(data)
-
-    def sendfile(self, file, offset=0, count=None):
-        file.seek(offset)
-        data = file.read(count) if count else file.read()
-        self._outgoing += data
-        return len(data)
-
-    def setblocking(self, flag):
-        pass
-
-    def gettimeout(self):
-        return None
-
-    def shutdown(self, how):
-        pass
-
-    def close(self):
-        pass
-
-    def sent(self):
-        return b"" if self.severed else bytes(self._outgoing)
-
-
 # A worker's signals as Worker.init_signals sets them (by handler name), and those whose default action is to ignore them.
 _WORKER_HANDLERS = {
     signal.SIGQUIT: "handle_quit",
@@ -128,7 +67,6 @@ class MachineArbiter:
         import shiplab_machine_process
 
         self._machine = shiplab_machine_process
-        become(int(shiplab_machine_process.pid))
         _arbiter = self
         # Ended workers not yet reaped, as waitpid reports them: (pid, wait status).
         self._unreaped = []
@@ -186,7 +124,7 @@ class MachineArbiter:
                 pass
             # The machine's network knows sockets by absolute path; Gunicorn keeps the path as given for its messages.
             bound = self._machine.listenUnix(os.path.abspath(path), self.cfg.backlog)
-            listener = _Listener(bound, path)
+            listener = Listener(bound, path)
         else:
             import shiplab_machine_net
 
@@ -195,7 +133,7 @@ class MachineArbiter:
                 # What socket.bind raises in gunicorn.sock.create_sockets, uncaught there.
                 raise OverflowError("bind(): port must be 0-65535.")
             bound = shiplab_machine_net.listen(host, int(port), ":" in host, self.cfg.backlog)
-            listener = _Listener(bound)
+            listener = Listener(bound)
         if bound.error:
             self._bind_failed(address, bound.error)
         return listener
@@ -251,6 +189,8 @@ class MachineArbiter:
         """Worker.init_process up to its main loop, which is handle() here."""
         from gunicorn import util
 
+        if gthread.is_threaded(type(worker)):
+            gthread.prepare(worker)
         if self.cfg.env:
             for key, value in self.cfg.env.items():
                 os.environ[key] = value
@@ -333,16 +273,22 @@ class MachineArbiter:
             # No worker to accept it (SIGWINCH stopped them all): the connection goes unanswered.
             return b""
         listener = self._listener_at(local_host, local_port)
-        connection = _Connection(request)
+        connection = Connection(request)
         # A Unix socket's client has no address: accept() gives ''.
         client = "" if listener.unix_path else (client_host, client_port)
         self._busy, self._busy_connection, self._handle_frame = worker, connection, sys._getframe()
         self._timed_out = False
         previous = signal.signal(signal.SIGINT, self._interrupt)
+        threaded = gthread.is_threaded(type(worker))
         with running_as(worker.pid):
-            worker.tmp.notify()
+            # A gthread worker's main thread tells the master it is alive while a pool thread runs the request.
+            if not threaded:
+                worker.tmp.notify()
             try:
-                worker.handle(listener, connection, client)
+                if threaded:
+                    gthread.handle(worker, listener, connection, client)
+                else:
+                    worker.handle(listener, connection, client)
             except shiplab_signals.Killed:
                 shiplab_signals.killed(signal.SIGXCPU)
             finally:
@@ -385,8 +331,14 @@ class MachineArbiter:
         return self._busy.handle_quit(sig, frame)
 
     def request_budget(self):
-        """A request may run --timeout seconds; murder_workers then finds its worker late (its check is strict)."""
-        return self.timeout + 0.1 if self.timeout else shiplab_serving.REQUEST_SECONDS
+        """A request may run --timeout seconds; murder_workers then finds its worker late (its check is strict).
+
+        A gthread worker is never late (its main thread keeps telling the master it is alive): its
+        requests get the time any server's request gets, as with --timeout 0.
+        """
+        if self.timeout and not gthread.is_threaded(self.worker_class):
+            return self.timeout + 0.1
+        return shiplab_serving.REQUEST_SECONDS
 
     @hidden
     def budget_spent(self):

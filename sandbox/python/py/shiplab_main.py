@@ -10,6 +10,7 @@ import sys
 import traceback
 
 import shiplab_gunicorn
+import shiplab_process
 import shiplab_serving
 import shiplab_signals
 import shiplab_venv
@@ -95,8 +96,9 @@ def _exit_status(code):
     return 1
 
 
-def run(argv, uid, gid, groups):
-    """Runs one python3 command line; returns the process's exit status."""
+def run(argv, uid, gid, groups, pid, ppid):
+    """Runs one python3 command line as process `pid`; returns the process's exit status."""
+    shiplab_process.become(pid, ppid)
     try:
         return _run_program(argv, uid, gid, groups)
     except KeyboardInterrupt:
@@ -118,7 +120,9 @@ def _ran_too_long(signum, frame):
         shiplab_signals.kill(_program_frame, signum)
     _told = True
     raise TimeoutError(
-        "the program ran for %d seconds without a pause, with no terminal to press Ctrl-C in: the machine stopped it"
+        "the machine stopped this program after %d seconds. It runs without a terminal, where no one can"
+        " press Ctrl-C, and while Python runs nothing else on the machine can. Run it in the terminal, in"
+        " the foreground, where it may take as long as it needs, or make it finish sooner."
         % shiplab_signals.PATIENCE_SECONDS
     )
 
@@ -211,6 +215,9 @@ def _run_program(argv, uid, gid, groups):
         status = 130
     except shiplab_signals.Killed:
         shiplab_signals.killed(signal.SIGXCPU)
+        sys.stderr.write(
+            "Killed: the program carried on after its TimeoutError, so the machine ended it, as kill -9 would.\n"
+        )
         status = 128 + signal.SIGKILL
         killed = True
     except BaseException as error:  # noqa: BLE001 - a program's crash is printed, as CPython does

@@ -154,7 +154,9 @@ def _request_too_long(signum, frame):
 
 def request_timed_out():
     return TimeoutError(
-        "the request was still running after %d seconds: the machine stopped it, where a real server would wait on" % REQUEST_SECONDS
+        "the machine stopped this request after %d seconds. While a request runs nothing else on the"
+        " machine can, so it does not wait on as a real server would. Look for a loop that never ends,"
+        " or a long sleep, in the code that answers this URL." % REQUEST_SECONDS
     )
 
 
