@@ -267,3 +267,37 @@ describe('auth_basic', () => {
     expect(log(kernel, '/var/log/nginx/access.log')).toContain('127.0.0.1 - alice [');
   });
 });
+
+describe('map regex captures', () => {
+  it('gives the value the named and numbered captures of the regex key that matched', async () => {
+    const kernel = await start(`default_type text/plain;
+map $uri $section { ~^/blog/(?<year>\\d+)/(\\w+) "blog $year $2"; default other; }
+server { listen 8080; location / { return 200 "$section\\n"; } }`);
+    expect((await get(kernel, '/blog/2024/post')).body).toBe('blog 2024 post\n');
+    expect((await get(kernel, '/else')).body).toBe('other\n');
+  });
+});
+
+describe('satisfy any', () => {
+  const basic = (pair: string): [string, string] => ['Authorization', `Basic ${btoa(pair)}`];
+  const SITE = `default_type text/plain;
+server { listen 8080; root /srv/www;
+  location /ok/ { satisfy any; allow 127.0.0.1; deny all; auth_basic "Either"; auth_basic_user_file /etc/nginx/.htpasswd; }
+  location /login/ { satisfy any; deny all; auth_basic "Either"; auth_basic_user_file /etc/nginx/.htpasswd; }
+  location /closed/ { satisfy any; deny all; }
+}`;
+
+  it('lets the request in when the address rule or the password does, and else answers with the password challenge', async () => {
+    const kernel = await start(SITE, (k) => {
+      file(k, '/etc/nginx/.htpasswd', 'alice:{PLAIN}secret\n');
+      for (const dir of ['ok', 'login', 'closed']) file(k, `/srv/www/${dir}/index.html`, 'in\n');
+    });
+    const open = await get(kernel, '/ok/');
+    expect([open.status, open.body]).toEqual([200, 'in\n']);
+    const challenge = await get(kernel, '/login/');
+    expect([challenge.status, challenge.header('WWW-Authenticate')]).toEqual([401, 'Basic realm="Either"']);
+    expect((await get(kernel, '/login/', { headers: [basic('alice:secret')] })).status).toBe(200);
+    expect((await get(kernel, '/closed/')).status).toBe(403);
+    expect(log(kernel, '/var/log/nginx/error.log')).toContain('access forbidden by rule, client: 127.0.0.1, server: , request: "GET /closed/ HTTP/1.1"');
+  });
+});

@@ -31,13 +31,16 @@ export function limitExceptScope(location: Scope, method: string): Scope | null 
   return new Scope(block.block ?? [], location);
 }
 
-/** Whether the rules of the innermost level that has any let `client` in. */
-export function accessAllowed(scope: Scope, client: string): boolean {
+/**
+ * What the rules of the innermost level that has any say of `client`:
+ * 'none' when no rule matches (nginx's NGX_DECLINED, which `satisfy any` tells apart from allow).
+ */
+export function accessVerdict(scope: Scope, client: string): 'allow' | 'deny' | 'none' {
   for (let level: Scope | null = scope; level; level = level.parent) {
     const rules = level.directives.filter((directive) => directive.name === 'allow' || directive.name === 'deny');
     if (rules.length === 0) continue;
     const decided = rules.find((rule) => matches(rule.args[0] ?? '', client));
-    return decided ? decided.name === 'allow' : true;
+    return decided ? (decided.name as 'allow' | 'deny') : 'none';
   }
-  return true;
+  return 'none';
 }

@@ -6,6 +6,7 @@ import { md5Crypt } from './md5.ts';
 import type { Phase } from './phase.ts';
 import { type StatusOutcome, statusOutcome } from './reply.ts';
 import { type RequestState, headerValue } from './request-state.ts';
+import type { Scope } from './scope.ts';
 
 /** The user and password of a `Basic` Authorization header, or null. */
 export function basicCredentials(state: RequestState): { user: string; password: string } | null {
@@ -47,13 +48,18 @@ async function matches(password: string, hash: string): Promise<boolean> {
   return md5 !== null && md5Crypt(password, md5[2]!, md5[1]!) === hash;
 }
 
+/** Whether auth_basic asks for a password here (a realm other than `off`, and a user file). */
+export function basicAuthEnabled(scope: Scope): boolean {
+  const setting = scope.one('auth_basic');
+  return setting !== undefined && setting.args[0] !== 'off' && scope.one('auth_basic_user_file') !== undefined;
+}
+
 /** null when the request may go on; else the 401 challenge, or 403/500 when the user file cannot be read. */
 export async function checkBasicAuth(phase: Phase): Promise<StatusOutcome | null> {
   const { state } = phase;
-  const setting = state.scope.one('auth_basic');
-  if (!setting || setting.args[0] === 'off') return null;
-  const userFile = state.scope.one('auth_basic_user_file');
-  if (!userFile) return null;
+  if (!basicAuthEnabled(state.scope)) return null;
+  const setting = state.scope.one('auth_basic')!;
+  const userFile = state.scope.one('auth_basic_user_file')!;
   const challenge: StatusOutcome = { ...statusOutcome(401), extraHeaders: [['WWW-Authenticate', `Basic realm="${phase.expand(setting.args[0] ?? '')}"`]] };
   const given = basicCredentials(state);
   if (!given) return challenge;

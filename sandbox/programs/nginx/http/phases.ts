@@ -1,13 +1,13 @@
 /** nginx's phases for one request: server rewrites, find location, location rewrites, try_files, content; and error_page. */
 import type { ConfDirective } from '../contract.ts';
-import { accessAllowed, limitExceptScope } from './access.ts';
-import { checkBasicAuth } from './auth-basic.ts';
+import { accessVerdict, limitExceptScope } from './access.ts';
+import { basicAuthEnabled, checkBasicAuth } from './auth-basic.ts';
 import { gatewayDirectiveOf } from './gateways.ts';
 import { findLocation } from './locations.ts';
 import type { Location } from './model.ts';
 import type { Phase } from './phase.ts';
 import { afterMatch } from './regex.ts';
-import { type Outcome, type Reply, statusOutcome } from './reply.ts';
+import { type Outcome, type Reply, type StatusOutcome, statusOutcome } from './reply.ts';
 import { runRewrites } from './rewrite.ts';
 import type { Scope } from './scope.ts';
 import { serveStatic } from './static-files.ts';
@@ -108,12 +108,7 @@ export async function runPhases(phase: Phase, handlers: UpstreamHandlers, entry:
 
 async function content(phase: Phase, handlers: UpstreamHandlers): Promise<Outcome> {
   const { state } = phase;
-  const client = state.request.remoteAddress === '' ? 'unix:' : state.request.remoteAddress;
-  if (!accessAllowed(state.scope, client)) {
-    phase.error('error', 'access forbidden by rule');
-    return statusOutcome(403);
-  }
-  const refused = await checkBasicAuth(phase);
+  const refused = await accessPhase(phase);
   if (refused) return refused;
   const home = state.location?.scope ?? state.server.scope;
   const tries = home.own('try_files')[0];
@@ -125,6 +120,28 @@ async function content(phase: Phase, handlers: UpstreamHandlers): Promise<Outcom
   const gateway = gatewayDirectiveOf(state.scope, home);
   if (gateway) return handlers.gateway(phase, gateway);
   return serveStatic(phase);
+}
+
+/**
+ * allow/deny, then auth_basic. With `satisfy all` each must let the request
+ * in; with `satisfy any` one allowing is enough, and when none does the
+ * refusal is auth_basic's (a 401 wins over a 403), or allow/deny's 403.
+ */
+async function accessPhase(phase: Phase): Promise<StatusOutcome | null> {
+  const { state } = phase;
+  const client = state.request.remoteAddress === '' ? 'unix:' : state.request.remoteAddress;
+  const verdict = accessVerdict(state.scope, client);
+  if (state.scope.arg('satisfy', 'all') === 'all') {
+    if (verdict === 'deny') {
+      phase.error('error', 'access forbidden by rule');
+      return statusOutcome(403);
+    }
+    return checkBasicAuth(phase);
+  }
+  if (verdict === 'allow') return null;
+  const refused = basicAuthEnabled(state.scope) ? await checkBasicAuth(phase) : verdict === 'deny' ? statusOutcome(403) : null;
+  if (refused?.status === 403) phase.error('error', 'access forbidden by rule');
+  return refused;
 }
 
 /** proxy_pass of the location, or of an `if` inside it that holds. */

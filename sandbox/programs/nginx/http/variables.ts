@@ -1,6 +1,7 @@
 /** nginx's variables ($host, $uri, $http_user_agent, ...) and the `$name` templates that use them. */
 import { basicCredentials } from './auth-basic.ts';
 import { type VariableMap, lookupMap } from './maps.ts';
+import { afterMatch } from './regex.ts';
 import { NGINX_VERSION } from './status.ts';
 import { documentRoot, mapUriToPath } from './paths.ts';
 import { type RequestState, headerValue, headerValues } from './request-state.ts';
@@ -54,7 +55,12 @@ export class Variables {
     if (state.userVariables.has(name)) return state.userVariables.get(name);
     if (name in state.captures.named) return state.captures.named[name];
     const map = this.maps.get(name);
-    if (map) return this.expand(lookupMap(map, this.expand(map.source, state)).value, state);
+    if (map) {
+      const { value, match } = lookupMap(map, this.expand(map.source, state));
+      // As in nginx, a matching regex key sets the request's captures, which the value then reads.
+      if (match) state.captures = afterMatch(state.captures, match);
+      return this.expand(value, state);
+    }
     const { request } = state;
     const remoteAddr = request.localPort === 0 && request.remoteAddress === '' ? 'unix:' : request.remoteAddress;
     switch (name) {
