@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { DEFAULT_PREVIEW_ADDRESS } from '../preview/preview-url.ts';
 
 /** A path relative to the lesson's workdir: no leading slash, no `..`, no empty parts. */
 const relativePath = z
@@ -8,6 +9,20 @@ const relativePath = z
   .refine((p) => p.split('/').every((part) => part !== '' && part !== '.' && part !== '..'), {
     message: 'must not contain empty, "." or ".." parts',
   });
+
+const PREVIEW_ADDRESS_RULE = 'must be an http:// URL on the machine, such as http://localhost/ or http://localhost:5000/';
+
+/** An address the preview can open: http:// with a host, as the learner would give curl on the machine. */
+function isMachineURL(text: string): boolean {
+  if (!text.startsWith('http://')) return false;
+  try {
+    return new URL(text).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const machineURL = z.string().refine(isMachineURL, { message: PREVIEW_ADDRESS_RULE });
 
 /** The frontmatter of lessons/<slug>/lesson.md. */
 export const lessonSchema = z
@@ -26,6 +41,8 @@ export const lessonSchema = z
     run: z.string().min(1).optional(),
     hints: z.array(z.string().min(1)).default([]),
     needsBundle: z.boolean().default(false),
+    /** The address the Preview tab opens first; nginx lessons give http://localhost/. */
+    preview: machineURL.default(DEFAULT_PREVIEW_ADDRESS),
   })
   .strict();
 

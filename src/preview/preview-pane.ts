@@ -26,6 +26,8 @@ export class PreviewPane {
   constructor(
     private readonly root: HTMLElement,
     private readonly base: string,
+    /** The machine URL shown first (the lesson's `preview`). */
+    private readonly startAddress: string,
     private readonly fetchFromMachine: MachineFetch,
   ) {
     this.urls = new PreviewURLs(base, newPreviewToken());
@@ -36,7 +38,7 @@ export class PreviewPane {
 
   /** Registers the service worker and wires the controls; nothing loads until the pane is first shown. */
   start(): void {
-    this.address.value = DEFAULT_PREVIEW_ADDRESS;
+    this.address.value = this.startAddress;
     this.workerReady = this.startServiceWorker();
     this.workerReady.catch((error: unknown) => this.showNote(error instanceof Error ? error.message : String(error)));
     part(this.root, '[data-preview-form]').addEventListener('submit', (event) => {

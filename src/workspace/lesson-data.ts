@@ -20,6 +20,8 @@ export interface LessonData {
   hints: string[];
   run: string | null;
   needsBundle: boolean;
+  /** The machine URL the Preview tab opens first (http://...). */
+  preview: string;
 }
 
 export const LESSON_DATA_ID = 'lesson-data';

@@ -42,6 +42,8 @@ export class MachineConsole {
   constructor(
     private readonly root: HTMLElement,
     files: MachineFiles,
+    /** The machine URL the Preview tab opens first. */
+    previewAddress: string,
   ) {
     const buffers = createTerminalBuffers();
     if (!buffers) $(root, '[data-isolation-warning]').hidden = false;
@@ -94,12 +96,12 @@ export class MachineConsole {
         terminalBox.textContent = `The terminal could not load: ${error instanceof Error ? error.message : String(error)}`;
       },
     );
-    this.startPreview();
+    this.startPreview(previewAddress);
   }
 
   /** The preview shares the terminal's pane: a tab each. */
-  private startPreview(): void {
-    const preview = new PreviewPane($(this.root, '[data-preview]'), siteBase(), (request) => this.fetch(request));
+  private startPreview(startAddress: string): void {
+    const preview = new PreviewPane($(this.root, '[data-preview]'), siteBase(), startAddress, (request) => this.fetch(request));
     preview.start();
     wirePaneSwitch($(this.root, '[data-pane-switch]'), (panel) => {
       if (panel === 'preview-panel') preview.shown();

@@ -53,7 +53,7 @@ class Workspace {
   ) {
     this.files = new WorkspaceFiles(lesson.workdir, lesson.files);
     for (const path of lesson.files) this.files.markSaved(path, lesson.starter[path] ?? '');
-    const machine = new MachineConsole(root, { files: this.files.toAbsolute(lesson.starter), watch: this.files.watchList() });
+    const machine = new MachineConsole(root, { files: this.files.toAbsolute(lesson.starter), watch: this.files.watchList() }, lesson.preview);
     this.machine = machine.machine;
     this.booted = machine.booted;
     this.booted.then(

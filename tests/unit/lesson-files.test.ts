@@ -62,7 +62,17 @@ describe('lesson frontmatter schema', () => {
       workdir: '/home/learner',
       hints: [],
       needsBundle: false,
+      preview: 'http://localhost:5000/',
     });
+  });
+
+  it.each(['http://localhost/', 'http://localhost:8080/app?x=1', 'http://127.0.0.1'])('accepts preview %s', (preview) => {
+    expect(lessonSchema.parse({ ...valid, preview }).preview).toBe(preview);
+  });
+
+  it('tells the author what preview must be', () => {
+    const result = lessonSchema.safeParse({ ...valid, preview: 'https://localhost/' });
+    expect(result.error?.issues[0]?.message).toBe('must be an http:// URL on the machine, such as http://localhost/ or http://localhost:5000/');
   });
 
   it.each([
@@ -73,6 +83,10 @@ describe('lesson frontmatter schema', () => {
     [{ ...valid, workdir: 'home/learner' }, 'workdir'],
     [{ ...valid, title: undefined }, 'title'],
     [{ ...valid, hint: ['typo'] }, ''],
+    [{ ...valid, preview: 'localhost' }, 'preview'],
+    [{ ...valid, preview: 'https://localhost/' }, 'preview'],
+    [{ ...valid, preview: 'http://' }, 'preview'],
+    [{ ...valid, preview: '/about' }, 'preview'],
   ])('rejects %j (field %s)', (data, field) => {
     const result = lessonSchema.safeParse(data);
     expect(result.success).toBe(false);
