@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecOptions, Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { HAS_BUNDLE } from './support/python-bundle.ts';
 import { openTestTerminal } from './support/terminal.ts';
 import { until } from './support/until.ts';
 
@@ -15,7 +15,6 @@ import { until } from './support/until.ts';
  */
 
 const HOME = '/home/learner';
-const HAS_BUNDLE = existsSync(join(import.meta.dirname, '../../public/python-bundle.zip'));
 
 let machine: Machine;
 const run = (command: string, options?: ExecOptions) => machine.exec(command, options);

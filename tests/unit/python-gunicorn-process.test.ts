@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { HAS_BUNDLE } from './support/python-bundle.ts';
 import { mainPid } from './support/systemd.ts';
 import { until } from './support/until.ts';
 
@@ -14,7 +13,6 @@ import { until } from './support/until.ts';
  * gunicorn 23 under Debian's python3).
  */
 
-const HAS_BUNDLE = existsSync(join(import.meta.dirname, '../../public/python-bundle.zip'));
 
 let machine: Machine;
 const run = (command: string) => machine.exec(command, { timeoutMs: 60_000 });

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecOptions, Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { gunicornLogLines } from './support/gunicorn-log.ts';
+import { HAS_BUNDLE } from './support/python-bundle.ts';
 import { openTestTerminal } from './support/terminal.ts';
 import { until } from './support/until.ts';
 
@@ -13,20 +13,12 @@ import { until } from './support/until.ts';
  */
 
 const HOME = '/home/learner';
-const HAS_BUNDLE = existsSync(join(import.meta.dirname, '../../public/python-bundle.zip'));
-const LOG_LINE = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[(\d+)\] \[(\w+)\] (.*)$/;
 
 let machine: Machine;
 const run = (command: string, options?: ExecOptions) => machine.exec(command, options);
 const write = (path: string, text: string) => machine.fs.writeFile(`${HOME}/${path}`, text, { owner: 'learner' });
 const readLog = (path: string, done: (log: string) => boolean) => until(() => machine.fs.readFile(path, 'utf8').catch(() => ''), done);
-/** Gunicorn's log lines as [pid, level, message]; other lines (tracebacks) left out. */
-const logLines = (text: string) =>
-  text.split('\n').flatMap((line) => {
-    const match = LOG_LINE.exec(line);
-    return match ? [[Number(match[1]), match[2]!, match[3]!] as const] : [];
-  });
-const messages = (text: string) => logLines(text).map(([, level, message]) => `${level} ${message}`);
+const messages = (text: string) => gunicornLogLines(text).map(([, level, message]) => `${level} ${message}`);
 const count = (log: string, text: string) => log.split(text).length - 1;
 /** The pids whose parent is `pid`, from ps -ef (UID PID PPID ...). */
 const children = async (pid: number) =>
@@ -40,7 +32,7 @@ const children = async (pid: number) =>
 async function startGunicorn(args: string, log: string, workers = 1) {
   await run(`venv/bin/gunicorn --error-logfile ${log} ${args} &`);
   const started = await readLog(log, (text) => count(text, 'Booting worker') >= workers);
-  const lines = logLines(started);
+  const lines = gunicornLogLines(started);
   return { master: lines[0]![0], worker: lines.at(-1)![0] };
 }
 
@@ -91,7 +83,7 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn workers (skipped without public/python-bu
     expect(took).toBeLessThan(6000);
 
     const log = await readLog('/tmp/t1.err', (text) => count(text, 'Booting worker') === 2);
-    const lines = logLines(log);
+    const lines = gunicornLogLines(log);
     const fresh = lines.at(-1)![0];
     expect(lines.slice(4).map(([pid, level, message]) => [pid, level, message])).toEqual([
       [master, 'CRITICAL', `WORKER TIMEOUT (pid:${worker})`],
@@ -123,7 +115,7 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn workers (skipped without public/python-bu
     const { master, worker } = await startGunicorn('-w 2 -b 127.0.0.1:8712 app:app', '/tmp/t3.err', 2);
     expect((await run(`kill -9 ${worker}`)).exitCode).toBe(0);
     const log = await readLog('/tmp/t3.err', (text) => count(text, 'Booting worker') === 3);
-    const lines = logLines(log);
+    const lines = gunicornLogLines(log);
     const fresh = lines.at(-1)![0];
     expect(lines.slice(-2).map(([pid, level, message]) => [pid, level, message])).toEqual([
       [master, 'ERROR', `Worker (pid:${worker}) was sent SIGKILL! Perhaps out of memory?`],
@@ -138,7 +130,7 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn workers (skipped without public/python-bu
   });
 
   it('kill -TERM and kill -ABRT on a worker: it exits by itself (ABRT with code 1), the master replaces it', async () => {
-    const master = logLines(await machine.fs.readFile('/tmp/t3.err', 'utf8'))[0]![0];
+    const master = gunicornLogLines(await machine.fs.readFile('/tmp/t3.err', 'utf8'))[0]![0];
     const [first, second] = await children(master);
     await run(`kill -TERM ${first}`);
     await run(`kill -ABRT ${second}`);
@@ -161,7 +153,7 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn workers (skipped without public/python-bu
     await write('app.py', 'def app(environ, start_response):\n    start_response("200 OK", [])\n    return [b"v2\\n"]\n');
     await run(`kill -HUP ${master}`);
     const log = await readLog('/tmp/t4.err', (text) => count(text, 'Booting worker') === 2);
-    const lines = logLines(log);
+    const lines = gunicornLogLines(log);
     const fresh = lines.at(-2)![0];
     expect(lines.slice(4).map(([pid, level, message]) => [pid, level, message])).toEqual([
       [master, 'INFO', 'Handling signal: hup'],
@@ -181,13 +173,13 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn workers (skipped without public/python-bu
     const { session, lines } = openTestTerminal(machine);
     session.input('venv/bin/gunicorn --error-logfile /tmp/t9.err -b 127.0.0.1:8719 broken:app; echo "status $?"\r');
     const started = await readLog('/tmp/t9.err', (text) => text.includes('Booting worker'));
-    const [[master], [worker]] = [logLines(started)[0]!, logLines(started).at(-1)!];
+    const [[master], [worker]] = [gunicornLogLines(started)[0]!, gunicornLogLines(started).at(-1)!];
     await write('broken.py', 'def app(environ, start_response)\n');
     await run(`kill -HUP ${master}`);
     await until(lines, (shown) => shown.some((line) => line.startsWith('status ')));
     expect(lines()).toContain('status 3');
     const log = await machine.fs.readFile('/tmp/t9.err', 'utf8');
-    const fresh = logLines(log)[6]![0];
+    const fresh = gunicornLogLines(log)[6]![0];
     expect(messages(log).slice(4)).toEqual([
       'INFO Handling signal: hup',
       'INFO Hang up: Master',
@@ -209,7 +201,7 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn workers (skipped without public/python-bu
     const { master, worker } = await startGunicorn('-b 127.0.0.1:8718 app:app', '/tmp/t8.err');
     await run(`kill -TTIN ${master}`);
     const grown = await readLog('/tmp/t8.err', (text) => count(text, 'Booting worker') === 2);
-    const added = logLines(grown).at(-1)![0];
+    const added = gunicornLogLines(grown).at(-1)![0];
     expect(await children(master)).toEqual([worker, added]);
     await run(`kill -TTOU ${master}`);
     const log = await readLog('/tmp/t8.err', (text) => text.includes('Worker exiting'));
@@ -227,7 +219,7 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn workers (skipped without public/python-bu
     const { worker } = await startGunicorn('--max-requests 2 -b 127.0.0.1:8714 app:app', '/tmp/t5.err');
     for (let i = 0; i < 3; i++) expect(await run('curl -s localhost:8714/')).toMatchObject({ stdout: 'v2\n' });
     const log = await readLog('/tmp/t5.err', (text) => count(text, 'Booting worker') === 2);
-    const lines = logLines(log);
+    const lines = gunicornLogLines(log);
     const fresh = lines.at(-1)![0];
     expect(lines.slice(4).map(([pid, level, message]) => [pid, level, message])).toEqual([
       [worker, 'INFO', 'Autorestarting worker after current request.'],

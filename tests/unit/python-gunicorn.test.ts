@@ -1,25 +1,19 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecOptions, Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { gunicornLogLines } from './support/gunicorn-log.ts';
+import { HAS_BUNDLE } from './support/python-bundle.ts';
 import { openTestTerminal } from './support/terminal.ts';
 import { until } from './support/until.ts';
 
 const HOME = '/home/learner';
-const HAS_BUNDLE = existsSync(join(import.meta.dirname, '../../public/python-bundle.zip'));
-const LOG_LINE = /^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d{4}\] \[(\d+)\] \[(\w+)\] (.*)$/;
 
 let machine: Machine;
 const run = (command: string, options?: ExecOptions) => machine.exec(command, options);
 const write = (path: string, text: string) => machine.fs.writeFile(`${HOME}/${path}`, text, { owner: 'learner' });
 
 const readLog = (path: string, text: string) => until(() => machine.fs.readFile(path, 'utf8').catch(() => ''), (log) => log.includes(text));
-/** The messages of gunicorn's log lines, as [pid, level, message]. */
-const logLines = (text: string) => text.split('\n').flatMap((line) => {
-  const match = LOG_LINE.exec(line);
-  return match ? [[Number(match[1]), match[2], match[3]] as const] : [];
-});
 
 const APP = `from flask import Flask
 app = Flask(__name__)
@@ -47,7 +41,7 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn (skipped without public/python-bundle.zip
   it('serves a Flask app on 127.0.0.1:8000 to curl and machine.fetch, with the startup lines and an access log', async () => {
     await run('venv/bin/gunicorn --access-logfile - app:app > /tmp/g1.out 2> /tmp/g1.err &');
     const started = await readLog('/tmp/g1.err', 'Booting worker');
-    const lines = logLines(started);
+    const lines = gunicornLogLines(started);
     const master = lines[0]![0];
     expect(lines.map(([, level, message]) => `${level} ${message}`).slice(0, 3)).toEqual([
       'INFO Starting gunicorn 23.0.0',
@@ -64,7 +58,7 @@ describe.skipIf(!HAS_BUNDLE)('gunicorn (skipped without public/python-bundle.zip
 
     expect((await run(`kill ${master}`)).exitCode).toBe(0);
     const stopped = await readLog('/tmp/g1.err', 'Shutting down: Master');
-    expect(logLines(stopped).slice(4).map(([pid, level, message]) => [pid, level, message])).toEqual([
+    expect(gunicornLogLines(stopped).slice(4).map(([pid, level, message]) => [pid, level, message])).toEqual([
       [master, 'INFO', 'Handling signal: term'],
       [worker, 'INFO', `Worker exiting (pid: ${worker})`],
       [master, 'INFO', 'Shutting down: Master'],
@@ -121,7 +115,7 @@ app = validator(raw)
     // The shebang's interpreter, then the script as typed: what Linux's execve gives the process.
     const rows = ps.stdout.split('\n').filter((line) => line.endsWith(' /home/learner/venv/bin/python3 venv/bin/gunicorn -w 3 -b 127.0.0.1:8100 app:app'));
     expect(rows).toHaveLength(4);
-    const master = logLines(await machine.fs.readFile('/tmp/g2.err', 'utf8'))[0]![0];
+    const master = gunicornLogLines(await machine.fs.readFile('/tmp/g2.err', 'utf8'))[0]![0];
     const parents = rows.map((row) => row.trim().split(/\s+/).slice(1, 3).map(Number));
     expect(parents.filter(([, ppid]) => ppid === master)).toHaveLength(3);
     expect(parents.filter(([pid]) => pid === master)).toHaveLength(1);
@@ -134,14 +128,14 @@ app = validator(raw)
     await run('sudo mkdir -p /run/app && sudo chown learner /run/app');
     await run('venv/bin/gunicorn -b unix:/run/app/app.sock app:app 2> /tmp/g3.err &');
     const started = await readLog('/tmp/g3.err', 'Booting worker');
-    const master = logLines(started)[0]![0];
+    const master = gunicornLogLines(started)[0]![0];
     expect(started).toContain(`Listening at: unix:/run/app/app.sock (${master})`);
     expect(await run('curl -s --unix-socket /run/app/app.sock http://localhost/')).toMatchObject({ stdout: 'hello from gunicorn\n' });
     await run(`kill -9 ${master}`);
     expect((await run('ls -l /run/app/app.sock')).stdout).toMatch(/^srwxrwxrwx 1 learner learner 0 /);
     await run('venv/bin/gunicorn -b unix:/run/app/app.sock app:app 2> /tmp/g3b.err &');
     const again = await readLog('/tmp/g3b.err', 'Booting worker');
-    const second = logLines(again)[0]![0];
+    const second = gunicornLogLines(again)[0]![0];
     expect(await run('curl -s --unix-socket /run/app/app.sock http://localhost/')).toMatchObject({ stdout: 'hello from gunicorn\n' });
     await run(`kill ${second}`);
   });
@@ -156,7 +150,7 @@ app = validator(raw)
     expect(response.stdout).toContain('<h1><p>Internal Server Error</p></h1>');
     const log = await readLog('/tmp/g4.err', 'RuntimeError: kaboom');
     expect(log).toContain('[ERROR] Error handling request /boom\nTraceback (most recent call last):\n');
-    await run(`kill ${logLines(started)[0]![0]}`);
+    await run(`kill ${gunicornLogLines(started)[0]![0]}`);
   });
 
   it('Ctrl-C at the terminal: the shutdown lines after ^C, workers gone; --capture-output sends print() to the error log', async () => {
@@ -168,7 +162,7 @@ app = validator(raw)
     expect(await readLog('/tmp/g6.err', 'printed')).toContain('\nprinted /cap\n');
     await type('\x03');
     expect(lines().at(-1)).toBe('learner@server:~$ ');
-    const messages = logLines(await machine.fs.readFile('/tmp/g6.err', 'utf8')).map(([, , message]) => message);
+    const messages = gunicornLogLines(await machine.fs.readFile('/tmp/g6.err', 'utf8')).map(([, , message]) => message);
     expect(messages.slice(-4)).toEqual(['Handling signal: int', expect.stringMatching(/^Worker exiting/), expect.stringMatching(/^Worker exiting/), 'Shutting down: Master']);
     expect((await run('ps -ef')).stdout).not.toContain('gunicorn');
     session.dispose();
@@ -176,10 +170,10 @@ app = validator(raw)
 
   it('a port in use: create_sockets\' five tries, then "Can\'t connect to", exit 1', async () => {
     await run('venv/bin/gunicorn -b 127.0.0.1:8600 app:app 2> /tmp/g7.err &');
-    const first = logLines(await readLog('/tmp/g7.err', 'Booting worker'))[0]![0];
+    const first = gunicornLogLines(await readLog('/tmp/g7.err', 'Booting worker'))[0]![0];
     const result = await run('venv/bin/gunicorn -b 127.0.0.1:8600 app:app');
     expect(result.exitCode).toBe(1);
-    const messages = logLines(result.stderr).map(([, , message]) => message);
+    const messages = gunicornLogLines(result.stderr).map(([, , message]) => message);
     expect(messages.filter((message) => message === "Connection in use: ('127.0.0.1', 8600)")).toHaveLength(5);
     expect(messages.at(-1)).toBe("Can't connect to ('127.0.0.1', 8600)");
     expect(result.stderr).toContain("connection to ('127.0.0.1', 8600) failed: [Errno 98] Address already in use\n");
@@ -204,7 +198,7 @@ app = validator(raw)
     const result = await run('venv/bin/gunicorn -b 127.0.0.1:8300 app:nope');
     expect(result.exitCode).toBe(4);
     expect(result.stderr).toContain("\nFailed to find attribute 'nope' in 'app'.\n");
-    const tail = logLines(result.stderr).slice(-4).map(([, level, message]) => `${level} ${message}`);
+    const tail = gunicornLogLines(result.stderr).slice(-4).map(([, level, message]) => `${level} ${message}`);
     expect(tail).toEqual([expect.stringMatching(/^INFO Worker exiting \(pid: \d+\)$/), expect.stringMatching(/^ERROR Worker \(pid:\d+\) exited with code 4$/), 'ERROR Shutting down: Master', 'ERROR Reason: App failed to load.']);
   });
 

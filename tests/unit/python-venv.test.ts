@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecOptions, Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { HAS_BUNDLE } from './support/python-bundle.ts';
 import { openTestTerminal } from './support/terminal.ts';
 
-const HAS_BUNDLE = existsSync(join(import.meta.dirname, '../../public/python-bundle.zip'));
 const AS_ROOT = { user: 'root' } as const;
 
 let machine: Machine;

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Machine } from '../../sandbox/index.ts';
 import { createMachine } from '../../sandbox/index.ts';
+import { HAS_BUNDLE } from './support/python-bundle.ts';
 import { mainPid, stderrOnly } from './support/systemd.ts';
 import { until } from './support/until.ts';
 
-const HAS_BUNDLE = existsSync(join(import.meta.dirname, '../../public/python-bundle.zip'));
 
 let machine: Machine;
 const run = (command: string) => machine.exec(command, { timeoutMs: 60_000 });
